@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { ServerProcess } from '../e2e/fixtures/server-process.js';
+import { catalogRefresh } from './figures/catalog-refresh.js';
+import type { Benchmark, Figure } from './harness.js';
+import { printTable } from './print-table.js';
+
+/**
+ * `npm run bench [-- NAME ...] [-- --json FILE]`: starts the real server on a free port with a
+ * temporary DATA_DIR, runs each benchmark (or the named ones) and prints one table.
+ */
+const BENCHMARKS: readonly Benchmark[] = [catalogRefresh];
+
+async function main(argv: string[]): Promise<void> {
+  const jsonIndex = argv.indexOf('--json');
+  const jsonFile = jsonIndex >= 0 ? argv[jsonIndex + 1] : undefined;
+  const names = argv.filter((arg, i) => !arg.startsWith('--') && (jsonIndex < 0 || i !== jsonIndex + 1));
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length > 0) {
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  }
+  const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
+
+  const server = new ServerProcess();
+  await server.start();
+  const figures: Figure[] = [];
+  try {
+    for (const benchmark of chosen) {
+      process.stderr.write(`running ${benchmark.name}: ${benchmark.description}\n`);
+      figures.push(...(await benchmark.run({ origin: server.origin })));
+    }
+  } finally {
+    await server.dispose();
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  process.stdout.write(`${printTable(figures)}\nmachine: ${machine}\n`);
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify({ machine, date: new Date().toISOString(), figures }, null, 2));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+/**
+ * Cache Storage names. Workbox's precache lives under its own `-precache-` name and deletes only
+ * those on activate; the media cache must never match that pattern, so an app update can never
+ * delete a download.
+ */
+export const CACHE_NAMES = {
+  media: 'stowaway-media-v1',
+  catalog: 'stowaway-catalog-v1',
+  precachePrefix: 'stowaway',
+} as const;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { releaseBytes, releaseDuration, validateCatalog, validateRelease, type Release } from './catalog.js';
+import { isSafeMediaPath } from './media-path.js';
+
+const hash = 'a'.repeat(64);
+
+export function sampleAlbum(overrides: Partial<Release> = {}): Release {
+  return {
+    id: 'new-album',
+    kind: 'album',
+    title: 'New Album',
+    artist: 'Someone',
+    releaseDate: '2026-11-20',
+    artwork: '/media/new/cover.jpg',
+    parts: [
+      { url: '/media/new/01.webm', type: 'audio/webm', bytes: 100, sha256: hash, role: 'track', title: 'One', duration: 20 },
+      { url: '/media/new/02.webm', type: 'audio/webm', bytes: 200, sha256: hash, role: 'track', title: 'Two', duration: 30 },
+      { url: '/media/new/cover.jpg', type: 'image/jpeg', bytes: 50, sha256: hash, role: 'artwork' },
+    ],
+    ...overrides,
+  };
+}
+
+describe('validateRelease', () => {
+  it('accepts a complete album and computes its size and length', () => {
+    const result = validateRelease(sampleAlbum());
+    expect(result.ok).toBe(true);
+    expect(releaseBytes(sampleAlbum())).toBe(350);
+    expect(releaseDuration(sampleAlbum())).toBe(50);
+  });
+
+  it.each([
+    ['a bad id', { id: 'Bad Id' }, 'id'],
+    ['an unknown kind', { kind: 'podcast' }, 'kind'],
+    ['an empty title', { title: '   ' }, 'title'],
+    ['a bad date', { releaseDate: '2026-13-45' }, 'releaseDate'],
+    ['artwork that is not a part', { artwork: '/media/new/other.jpg' }, 'artwork'],
+    ['an unknown field', { price: 3 }, 'price'],
+    ['no parts', { parts: [] }, 'parts'],
+  ])('refuses %s', (_name, overrides, path) => {
+    const result = validateRelease({ ...sampleAlbum(), ...overrides });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain(path);
+  });
+
+  it.each([
+    ['a URL off the origin', 'https://evil.example/x.webm'],
+    ['a protocol-relative URL', '//evil.example/x.webm'],
+    ['a path outside /media/', '/api/catalog'],
+    ['a dot-dot segment', '/media/../server/main.ts'],
+    ['an encoded dot-dot', '/media/%2e%2e/x.webm'],
+    ['a backslash', '/media/a\\b.webm'],
+    ['a query string', '/media/a.webm?x=1'],
+  ])('refuses a part with %s', (_name, url) => {
+    const album = sampleAlbum();
+    const parts = album.parts.map((p, i) => (i === 0 ? { ...p, url } : p));
+    expect(validateRelease({ ...album, parts }).ok).toBe(false);
+  });
+
+  it('refuses bad sizes and hashes', () => {
+    const album = sampleAlbum();
+    for (const change of [{ bytes: 0 }, { bytes: -1 }, { bytes: 1.5 }, { sha256: 'A'.repeat(64) }, { sha256: 'abc' }]) {
+      const parts = album.parts.map((p, i) => (i === 0 ? { ...p, ...change } : p));
+      expect(validateRelease({ ...album, parts }).ok, JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  it('refuses a track without a title or duration, and duplicate URLs', () => {
+    const album = sampleAlbum();
+    const [first, second, cover] = album.parts as [Release['parts'][0], Release['parts'][0], Release['parts'][0]];
+    expect(validateRelease({ ...album, parts: [{ ...first, title: undefined }, second, cover] }).ok).toBe(false);
+    expect(validateRelease({ ...album, parts: [first, { ...second, url: first.url }, cover] }).ok).toBe(false);
+  });
+
+  it('needs exactly one manifest for a movie', () => {
+    const movie = { ...sampleAlbum(), kind: 'movie' as const };
+    expect(validateRelease(movie).ok).toBe(false);
+    const manifest = {
+      url: '/media/new/manifest.mpd',
+      type: 'application/dash+xml',
+      bytes: 10,
+      sha256: hash,
+      role: 'manifest' as const,
+    };
+    expect(validateRelease({ ...movie, parts: [...movie.parts, manifest] }).ok).toBe(true);
+  });
+});
+
+describe('validateCatalog', () => {
+  it('refuses duplicate release ids', () => {
+    const result = validateCatalog({ releases: [sampleAlbum(), sampleAlbum()] });
+    expect(result).toEqual({ ok: false, message: 'releases: id "new-album" appears twice' });
+  });
+  it('refuses a non-object', () => {
+    expect(validateCatalog('nope').ok).toBe(false);
+  });
+});
+
+describe('isSafeMediaPath', () => {
+  it.each(['/media/a.webm', '/media/albums/x-y/01_a.b.webm'])('accepts %s', (p) => expect(isSafeMediaPath(p)).toBe(true));
+  it.each(['/media/', '/media//a', '/media/./a', '/media/.hidden', '/media/a/../b', '/media/a b', '/media/a%20b', '/mediax/a'])(
+    'refuses %s',
+    (p) => expect(isSafeMediaPath(p)).toBe(false),
+  );
+});

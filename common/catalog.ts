@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { isSafeMediaPath } from './media-path.js';
+
+/**
+ * The catalog contract: what a release is, and the validation every runtime applies to one
+ * (the server at start and at publish time, the SW before it downloads anything).
+ */
+
+const mediaPath = z.string().refine(isSafeMediaPath, { message: 'must be a plain path under /media/ on this origin' });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const PART_ROLES = ['track', 'manifest', 'init', 'segment', 'subtitles', 'artwork'] as const;
+
+export const partSchema = z.strictObject({
+  url: mediaPath,
+  type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as audio/webm'),
+  bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 40),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  role: z.enum(PART_ROLES),
+  title: text(200).optional(),
+  /** Seconds of playback, for tracks, segments and the manifest. */
+  duration: z
+    .number()
+    .positive()
+    .max(24 * 3600)
+    .optional(),
+});
+
+export const RELEASE_KINDS = ['album', 'movie'] as const;
+
+export const releaseSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -)'),
+    kind: z.enum(RELEASE_KINDS),
+    title: text(200),
+    artist: text(200),
+    releaseDate: z.iso.date(),
+    artwork: mediaPath,
+    description: text(2000).optional(),
+    parts: z.array(partSchema).min(1).max(2000),
+  })
+  .superRefine((release, ctx) => {
+    const urls = new Set<string>();
+    for (const [index, part] of release.parts.entries()) {
+      if (urls.has(part.url)) ctx.addIssue({ code: 'custom', path: ['parts', index, 'url'], message: 'appears twice' });
+      urls.add(part.url);
+    }
+    if (!release.parts.some((p) => p.role === 'artwork' && p.url === release.artwork)) {
+      ctx.addIssue({ code: 'custom', path: ['artwork'], message: 'must be the url of one of the parts with role "artwork"' });
+    }
+    if (release.kind === 'album') {
+      const tracks = release.parts.filter((p) => p.role === 'track');
+      if (tracks.length === 0) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'an album needs at least one track' });
+      tracks.forEach((track) => {
+        if (!track.title || !track.duration) {
+          const index = release.parts.indexOf(track);
+          ctx.addIssue({ code: 'custom', path: ['parts', index], message: 'a track needs a title and a duration' });
+        }
+      });
+    } else if (release.parts.filter((p) => p.role === 'manifest').length !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['parts'], message: 'a movie needs exactly one manifest part' });
+    }
+  });
+
+export const catalogSchema = z.strictObject({
+  releases: z.array(releaseSchema).max(10_000),
+});
+
+export type Part = z.infer<typeof partSchema>;
+export type PartRole = Part['role'];
+export type Release = z.infer<typeof releaseSchema>;
+export type ReleaseKind = Release['kind'];
+export type Catalog = z.infer<typeof catalogSchema>;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** One readable line per problem, with the JSON path: `parts.2.sha256: must be 64 lowercase hex digits`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 10)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
+  const result = schema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: describeIssues(result.error) };
+}
+
+export const validateRelease = (input: unknown): Validation<Release> => validateWith(releaseSchema, input);
+
+export function validateCatalog(input: unknown): Validation<Catalog> {
+  const result = validateWith(catalogSchema, input);
+  if (!result.ok) return result;
+  const ids = new Set<string>();
+  for (const release of result.value.releases) {
+    if (ids.has(release.id)) return { ok: false, message: `releases: id "${release.id}" appears twice` };
+    ids.add(release.id);
+  }
+  return result;
+}
+
+/** Bytes a download of the whole release transfers: the Background Fetch `downloadTotal`. */
+export function releaseBytes(release: Release): number {
+  return release.parts.reduce((sum, part) => sum + part.bytes, 0);
+}
+
+/** Playing time in seconds: the sum of the tracks, or the manifest's duration for a movie. */
+export function releaseDuration(release: Release): number {
+  const timed = release.parts.filter((p) => p.role === (release.kind === 'album' ? 'track' : 'manifest'));
+  return timed.reduce((sum, part) => sum + (part.duration ?? 0), 0);
+}

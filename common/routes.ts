@@ -1,0 +1,22 @@
+/** Every URL the server answers and the app navigates to, built in one place. */
+
+export const API = {
+  catalog: '/api/catalog',
+  pushKey: '/api/push/key',
+  pushSubscriptions: '/api/push/subscriptions',
+  releases: '/api/releases',
+  health: '/api/health',
+} as const;
+
+/** In-app pages (client-side routes). Each opens offline through the navigation fallback. */
+export const PAGES = {
+  catalog: '/',
+  downloads: '/downloads',
+  settings: '/settings',
+  release: (id: string): string => `/releases/${encodeURIComponent(id)}`,
+} as const;
+
+/** The relative path of a media file inside MEDIA_DIR, as a URL (`albums/x/01.webm` → `/media/albums/x/01.webm`). */
+export function mediaUrl(relativePath: string): string {
+  return `/media/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+}

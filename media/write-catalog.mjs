@@ -1,0 +1,59 @@
+// @ts-check
+// Writes media/catalog.json from catalog.source.json and the files beside it: every part's URL,
+// MIME type, byte size and sha256 come from the file itself; durations from ffprobe.
+// Run by make-sample-media.sh (it needs ffprobe); the result is committed.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const TYPES = { '.webm': 'audio/webm', '.jpg': 'image/jpeg', '.mpd': 'application/dash+xml', '.m4s': 'video/iso.segment', '.vtt': 'text/vtt' };
+
+/** @param {string} rel */
+function describe(rel) {
+  const bytes = readFileSync(path.join(here, rel));
+  const ext = /** @type {keyof typeof TYPES} */ (path.extname(rel));
+  return { url: `/media/${rel}`, type: TYPES[ext], bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** @param {string} rel */
+function seconds(rel) {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', path.join(here, rel)]);
+  return Math.round(Number(out.toString().trim()) * 1000) / 1000;
+}
+
+/** @param {string} rel */
+function mpdSeconds(rel) {
+  const match = /mediaPresentationDuration="PT(?:(\d+)M)?([\d.]+)S"/.exec(readFileSync(path.join(here, rel), 'utf8'));
+  if (!match) throw new Error(`${rel}: no mediaPresentationDuration`);
+  return Number(match[1] ?? 0) * 60 + Number(match[2]);
+}
+
+const source = JSON.parse(readFileSync(path.join(here, 'catalog.source.json'), 'utf8'));
+const releases = source.releases.map((/** @type {any} */ r) => {
+  const { folder, tracks, manifest, ...rest } = r;
+  const at = (/** @type {string} */ file) => `${folder}/${file}`;
+  let parts;
+  let artwork;
+  if (r.kind === 'album') {
+    artwork = at('cover.jpg');
+    parts = [
+      ...tracks.map((/** @type {any} */ t) => ({ ...describe(at(t.file)), role: 'track', title: t.title, duration: seconds(at(t.file)) })),
+      { ...describe(artwork), role: 'artwork' },
+    ];
+  } else {
+    artwork = at('poster.jpg');
+    const files = readdirSync(path.join(here, folder)).sort();
+    parts = [
+      { ...describe(at(manifest)), role: 'manifest', duration: mpdSeconds(at(manifest)) },
+      ...files.filter((f) => f.startsWith('init-')).map((f) => ({ ...describe(at(f)), role: 'init' })),
+      ...files.filter((f) => f.startsWith('chunk-')).map((f) => ({ ...describe(at(f)), role: 'segment' })),
+      ...files.filter((f) => f.endsWith('.vtt')).map((f) => ({ ...describe(at(f)), role: 'subtitles' })),
+      { ...describe(artwork), role: 'artwork' },
+    ];
+  }
+  return { ...rest, artwork: `/media/${artwork}`, parts };
+});
+writeFileSync(path.join(here, 'catalog.json'), `${JSON.stringify({ releases }, null, 2)}\n`);
+console.log(`wrote catalog.json: ${releases.length} releases, ${releases.reduce((/** @type {number} */ n, /** @type {any} */ r) => n + r.parts.length, 0)} parts`);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 8080,
+      host: undefined,
+      dataDir: '/srv/app/data',
+      mediaDir: '/srv/app/media',
+      clientDir: '/srv/app/dist',
+      adminToken: undefined,
+      pushAllowLoopback: false,
+    });
+    expect(config.vapidSubject).toMatch(/^mailto:/);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig(
+      {
+        PORT: '9000',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/lib/stowaway',
+        MEDIA_DIR: 'm',
+        ADMIN_TOKEN: 'a-long-enough-token',
+        VAPID_SUBJECT: 'https://stowaway.example',
+        PUBLIC_URL: 'https://stowaway.example/',
+        PUSH_ALLOW_LOOPBACK: '1',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/stowaway',
+      mediaDir: '/srv/m',
+      adminToken: 'a-long-enough-token',
+      vapidSubject: 'https://stowaway.example',
+      publicUrl: 'https://stowaway.example',
+      pushAllowLoopback: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535 (got "70000")'],
+    [{ PORT: '-1' }, 'PORT must be a whole number'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN must be at least 16 characters'],
+    [{ VAPID_SUBJECT: 'me@example.com' }, 'VAPID_SUBJECT must be a mailto: address or an https:// URL'],
+    [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL'],
+    [{ PUSH_ALLOW_LOOPBACK: 'yes' }, 'PUSH_ALLOW_LOOPBACK must be 0 or 1'],
+  ])('refuses %o with one clear line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a bad admin token', () => {
+    expect(() => loadConfig({ ADMIN_TOKEN: 'hunter2' })).toThrow(/got "<hidden>"/);
+  });
+});

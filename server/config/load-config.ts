@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { ConfigError } from './config-error.js';
+
+export interface Config {
+  readonly port: number;
+  /** Undefined listens on every interface, as Node does by default. */
+  readonly host: string | undefined;
+  readonly dataDir: string;
+  readonly mediaDir: string;
+  readonly clientDir: string;
+  readonly adminToken: string | undefined;
+  readonly vapidSubject: string;
+  readonly publicUrl: string | undefined;
+  /** Test-only: lets subscriptions point at a push service on loopback. Off unless PUSH_ALLOW_LOOPBACK=1. */
+  readonly pushAllowLoopback: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads and checks the environment; throws ConfigError naming the variable and what is wrong. */
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const fail = (name: string, rule: string, value: string): never => {
+    throw new ConfigError(`${name} ${rule} (got "${value}")`);
+  };
+
+  const portText = read('PORT') ?? '8080';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) fail('PORT', 'must be a whole number from 0 to 65535', portText);
+
+  const adminToken = read('ADMIN_TOKEN');
+  if (adminToken !== undefined && (adminToken.length < 16 || /\s/.test(adminToken))) {
+    fail('ADMIN_TOKEN', 'must be at least 16 characters with no spaces', '<hidden>');
+  }
+
+  const vapidSubject = read('VAPID_SUBJECT') ?? 'mailto:operator@stowaway.invalid';
+  if (!/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+)$/.test(vapidSubject)) {
+    fail('VAPID_SUBJECT', 'must be a mailto: address or an https:// URL', vapidSubject);
+  }
+
+  const publicUrl = read('PUBLIC_URL');
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) fail('PUBLIC_URL', 'must be an http:// or https:// URL', publicUrl);
+
+  const allowLoopback = read('PUSH_ALLOW_LOOPBACK') ?? '0';
+  if (allowLoopback !== '0' && allowLoopback !== '1') fail('PUSH_ALLOW_LOOPBACK', 'must be 0 or 1', allowLoopback);
+
+  return {
+    port,
+    host: read('HOST'),
+    dataDir: path.resolve(cwd, read('DATA_DIR') ?? 'data'),
+    mediaDir: path.resolve(cwd, read('MEDIA_DIR') ?? 'media'),
+    clientDir: path.resolve(cwd, read('CLIENT_DIR') ?? 'dist'),
+    adminToken,
+    vapidSubject,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    pushAllowLoopback: allowLoopback === '1',
+  };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

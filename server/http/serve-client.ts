@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { Router } from 'express';
+
+/**
+ * The built app (dist/). Hashed files under /assets/ never change, so they are cached for a
+ * year; everything else (index.html, sw.js, the manifest, icons) is revalidated on every use so a
+ * new version is picked up. Any other GET for a page gets index.html: the app routes on the client.
+ */
+export function serveClient(clientDir: string): Router {
+  const router = Router();
+  const indexHtml = path.join(clientDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    router.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The app is not built yet: run `npm run build` (npm start does it for you).');
+    });
+    return router;
+  }
+  router.use(
+    express.static(clientDir, {
+      index: false,
+      redirect: false,
+      setHeaders(res, file) {
+        const immutable = file.startsWith(path.join(clientDir, 'assets') + path.sep);
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
+      },
+    }),
+  );
+  router.get('/{*page}', (req, res, next) => {
+    if (!req.accepts('html') || path.extname(req.path) !== '') return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+  return router;
+}

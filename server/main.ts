@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import { ConfigError } from './config/config-error.js';
+import { loadConfig } from './config/load-config.js';
+import { createLogger } from './logger.js';
+import { prepareServer } from './start-server.js';
+
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const { app, repository, secrets } = await prepareServer(config, logger, { serveClient: true });
+  if (secrets.generatedAdminToken) {
+    // Printed once, on the start that made it; it is kept in DATA_DIR/admin-token.
+    process.stdout.write(`Stowaway admin token (also in ${config.dataDir}/admin-token): ${secrets.adminToken}\n`);
+  }
+  const server: Server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve).once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info('listening', { url: `http://localhost:${port}`, mediaDir: config.mediaDir, dataDir: config.dataDir });
+
+  const shutdown = (signal: string) => {
+    logger.info('stopping', { signal });
+    server.close(() => {
+      repository.close();
+      process.exit(0);
+    });
+    server.closeAllConnections();
+  };
+  process.once('SIGINT', shutdown).once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`stowaway: ${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`stowaway: the port is already in use (set PORT to another one)\n`);
+  } else {
+    process.stderr.write(`stowaway: could not start: ${(error as Error).message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../test/test-server.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const TRACK = '/media/albums/test/01.webm';
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.repository.close());
+
+/** supertest buffers binary bodies only with a parser. */
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  request(server.app).get(url).set(headers).buffer(true).parse(binary);
+
+describe('GET /media ranges', () => {
+  it('sends the whole file with validators when there is no Range', async () => {
+    const res = await get(TRACK);
+    expect(res.status).toBe(200);
+    expect(res.headers['accept-ranges']).toBe('bytes');
+    expect(res.headers['content-type']).toBe('audio/webm');
+    expect(res.headers['content-length']).toBe('1000');
+    expect(res.headers['etag']).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(res.headers['last-modified']).toBeTruthy();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(res.body as Buffer, server.media.track)).toBe(0);
+  });
+
+  it.each([
+    ['bytes=0-99', 0, 99],
+    ['bytes=100-', 100, 999],
+    ['bytes=-100', 900, 999],
+    ['bytes=900-5000', 900, 999],
+    ['bytes=-5000', 0, 999],
+    ['bytes=0-99,50-149', 0, 149],
+  ])('%s → 206 with bytes %i-%i', async (range, start, end) => {
+    const res = await get(TRACK, { Range: range });
+    expect(res.status).toBe(206);
+    expect(res.headers['content-range']).toBe(`bytes ${start}-${end}/1000`);
+    expect(res.headers['content-length']).toBe(String(end - start + 1));
+    expect(Buffer.compare(res.body as Buffer, server.media.track.subarray(start, end + 1))).toBe(0);
+  });
+
+  it.each(['bytes=1000-', 'bytes=-0', `bytes=${Array.from({ length: 200 }, (_, i) => `${i}-${i}`).join(',')}`])(
+    '%s → 416 with bytes */size',
+    async (range) => {
+      const res = await get(TRACK, { Range: range.slice(0, 4000) });
+      expect(res.status).toBe(416);
+      expect(res.headers['content-range']).toBe('bytes */1000');
+      expect((res.body as Buffer).length).toBe(0);
+    },
+  );
+
+  it.each(['bytes=0-9,500-509', 'bytes=500-100', 'bytes=nonsense', 'lines=0-9'])(
+    '%s → the whole file, never multipart',
+    async (range) => {
+      const res = await get(TRACK, { Range: range });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-length']).toBe('1000');
+      expect((res.body as Buffer).length).toBe(1000);
+    },
+  );
+
+  it('answers conditional requests: 304 on a matching ETag, Range ignored on a stale If-Range', async () => {
+    const first = await get(TRACK);
+    const etag = first.headers['etag'] as string;
+    expect((await get(TRACK, { 'If-None-Match': etag })).status).toBe(304);
+    const fresh = await get(TRACK, { Range: 'bytes=0-9', 'If-Range': etag });
+    expect(fresh.status).toBe(206);
+    const stale = await get(TRACK, { Range: 'bytes=0-9', 'If-Range': '"stale"' });
+    expect(stale.status).toBe(200);
+    expect((stale.body as Buffer).length).toBe(1000);
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const res = await request(server.app).head(TRACK).set('Range', 'bytes=10-19');
+    expect(res.status).toBe(206);
+    expect(res.headers['content-length']).toBe('10');
+  });
+
+  it('refuses other methods with 405', async () => {
+    const res = await request(server.app).post(TRACK);
+    expect(res.status).toBe(405);
+    expect(res.headers['allow']).toBe('GET, HEAD');
+  });
+});
+
+describe('GET /media never leaves the media root', () => {
+  it.each([
+    '/media/../package.json',
+    '/media/%2e%2e/secret.txt',
+    '/media/%2E%2E/secret.txt',
+    '/media/albums/test/..%2f..%2f..%2fsecret.txt',
+    '/media/%252e%252e/secret.txt',
+    '/media/albums/test/..%5c..%5csecret.txt',
+    '/media/albums\\..\\..\\secret.txt',
+    '/media/%2fetc%2fpasswd',
+    '/media//etc/passwd',
+    '/media/albums/test/escape.webm',
+    '/media/albums/test/01.webm%00.jpg',
+    '/media/albums/test/',
+    '/media/albums',
+    '/media/',
+    '/media/.hidden',
+    '/media/%',
+  ])('%s is refused', async (url) => {
+    const res = await request(server.app).get(url);
+    expect([400, 404]).toContain(res.status);
+    expect(res.text).not.toContain('outside the media root');
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+  });
+});

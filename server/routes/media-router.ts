@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { apiError } from '#common/api-error';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { mediaTypeFor } from '../media/media-types.js';
+import { resolveMediaFile } from '../media/resolve-media-file.js';
+import { sendMediaFile } from '../media/send-media-file.js';
+
+/** GET/HEAD /media/<path>: files under MEDIA_DIR with Range; never a listing, never outside the root. */
+export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
+  const router = Router();
+  router.use(async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      res.status(405).json(apiError('method_not_allowed', 'media is read-only: use GET or HEAD'));
+      return;
+    }
+    // req.path is still percent-encoded here: resolveMediaFile decodes it exactly once.
+    const file = await resolveMediaFile(mediaDir, req.path);
+    if (!file.ok) {
+      res.status(file.status).json(apiError(file.status === 400 ? 'bad_request' : 'not_found', 'no such media file'));
+      return;
+    }
+    const type = catalog.part(`/media${req.path}`)?.type ?? mediaTypeFor(file.path);
+    await sendMediaFile(req, res, { ...file, type });
+  });
+  return router;
+}

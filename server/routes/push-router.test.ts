@@ -1,0 +1,80 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { subscriptionBody } from '../test/push-fixtures.js';
+import { startTestServer } from '../test/test-server.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.repository.close());
+
+const FCM = 'https://fcm.googleapis.com/fcm/send/abc123';
+
+describe('/api/push', () => {
+  it('GET /key gives the VAPID public key (65-byte P-256 point, base64url)', async () => {
+    const res = await request(server.app).get('/api/push/key');
+    expect(res.status).toBe(200);
+    expect(Buffer.from(res.body.publicKey as string, 'base64url')).toHaveLength(65);
+    expect(res.body.publicKey).toBe(server.secrets.vapid.publicKey);
+  });
+
+  it('stores a subscription (201), updates it (200) and deletes it (204)', async () => {
+    const body = subscriptionBody(FCM, { kinds: ['album'] });
+    expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(201);
+    expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(200);
+    expect(server.repository.subscriptions.list().find((s) => s.endpoint === FCM)?.preferences).toEqual({ kinds: ['album'] });
+    const del = await request(server.app).delete('/api/push/subscriptions').send({ endpoint: FCM });
+    expect(del.status).toBe(204);
+    expect(server.repository.subscriptions.list().some((s) => s.endpoint === FCM)).toBe(false);
+  });
+
+  it.each([
+    ['plain http', 'http://fcm.googleapis.com/fcm/send/x'],
+    ['an unknown host', 'https://evil.example/push'],
+    ['a look-alike host', 'https://fcm.googleapis.com.evil.example/x'],
+    ['an odd port', 'https://fcm.googleapis.com:8443/x'],
+    ['credentials in the URL', 'https://user:pw@fcm.googleapis.com/x'],
+    ['a private address', 'https://10.0.0.1/x'],
+    ['the metadata address', 'https://169.254.169.254/latest'],
+  ])('refuses an endpoint with %s (400, nothing stored)', async (_name, endpoint) => {
+    const before = server.repository.subscriptions.count();
+    const res = await request(server.app).post('/api/push/subscriptions').send(subscriptionBody(endpoint));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toMatch(/forbidden_endpoint|invalid_body/);
+    expect(server.repository.subscriptions.count()).toBe(before);
+  });
+
+  it.each([
+    ['missing keys', { endpoint: FCM }],
+    ['a wrong type', { ...subscriptionBody(FCM), keys: { p256dh: 5, auth: 'x' } }],
+    ['an unknown field', { ...subscriptionBody(FCM), admin: true }],
+    ['an array', [subscriptionBody(FCM)]],
+  ])('refuses a body with %s with a JSON 400', async (_name, body) => {
+    const res = await request(server.app)
+      .post('/api/push/subscriptions')
+      .send(body as object);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_body');
+    expect(res.body.error.message).toBeTruthy();
+  });
+
+  it('refuses malformed JSON (400), a huge body (413) and another content type (415)', async () => {
+    const bad = await request(server.app)
+      .post('/api/push/subscriptions')
+      .set('Content-Type', 'application/json')
+      .send('{"endpoint":');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('bad_request');
+    const huge = await request(server.app)
+      .post('/api/push/subscriptions')
+      .send({ ...subscriptionBody(FCM), padding: 'x'.repeat(20_000) });
+    expect(huge.status).toBe(413);
+    const form = await request(server.app).post('/api/push/subscriptions').type('form').send('endpoint=x');
+    expect(form.status).toBe(415);
+  });
+
+  it('refuses a wrong method with 405', async () => {
+    expect((await request(server.app).get('/api/push/subscriptions')).status).toBe(405);
+  });
+});

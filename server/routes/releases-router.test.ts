@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Release } from '#common/catalog';
+import { patternBytes } from '../test/test-media.js';
+import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let release: Release;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const track = server.media.addFile('albums/new/01.webm', patternBytes(300));
+  const cover = server.media.addFile('albums/new/cover.jpg', patternBytes(40));
+  release = {
+    id: 'new-album',
+    kind: 'album',
+    title: 'New Album',
+    artist: 'Tester',
+    releaseDate: '2026-11-20',
+    artwork: cover.url,
+    parts: [
+      { ...track, type: 'audio/webm', role: 'track', title: 'First', duration: 3 },
+      { ...cover, type: 'image/jpeg', role: 'artwork' },
+    ],
+  };
+});
+afterAll(() => server.repository.close());
+
+const publish = (body: unknown, token: string | null = ADMIN_TOKEN) => {
+  const req = request(server.app).post('/api/releases');
+  if (token !== null) req.set('Authorization', `Bearer ${token}`);
+  return req.send(body as object);
+};
+
+describe('POST /api/releases', () => {
+  it('refuses a missing or wrong token with 401 and stores nothing', async () => {
+    for (const token of [null, 'wrong-token-wrong-token', `${ADMIN_TOKEN}x`, '']) {
+      const res = await publish(release, token);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+    expect(server.repository.releases.list()).toEqual([]);
+  });
+
+  it('refuses an invalid release with a 400 that names the problem', async () => {
+    const res = await publish({ ...release, releaseDate: 'soon' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('releaseDate');
+  });
+
+  it('refuses a release whose files are missing or differ from what it says', async () => {
+    const wrongSize = { ...release, parts: release.parts.map((p, i) => (i === 0 ? { ...p, bytes: p.bytes + 1 } : p)) };
+    expect((await publish(wrongSize)).body.error.message).toMatch(/has 300 bytes/);
+    const wrongHash = { ...release, parts: release.parts.map((p, i) => (i === 0 ? { ...p, sha256: 'b'.repeat(64) } : p)) };
+    expect((await publish(wrongHash)).body.error.message).toMatch(/sha256 does not match/);
+    const missing = {
+      ...release,
+      parts: release.parts.map((p, i) => (i === 0 ? { ...p, url: '/media/albums/new/99.webm' } : p)),
+    };
+    expect((await publish(missing)).body.error.message).toMatch(/no such file/);
+    expect(server.repository.releases.list()).toEqual([]);
+  });
+
+  it('publishes: 201 with a delivery summary, the catalog and its ETag change; a second time is 409', async () => {
+    const before = await request(server.app).get('/api/catalog');
+    const res = await publish(release);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ release: { id: 'new-album' }, delivery: { matched: 0, sent: 0, failed: 0, removed: 0 } });
+    const after = await request(server.app)
+      .get('/api/catalog')
+      .set('If-None-Match', before.headers['etag'] as string);
+    expect(after.status).toBe(200);
+    expect(after.body.releases.map((r: Release) => r.id)).toEqual(['test-album', 'new-album']);
+    expect((await publish(release)).status).toBe(409);
+    expect((await publish({ ...release, id: 'test-album' })).status).toBe(409);
+  });
+});

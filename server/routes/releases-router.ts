@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import { releaseSchema } from '#common/catalog';
+import { requireAdmin } from '../admin/require-admin.js';
+import type { CatalogService } from '../catalog/catalog-service.js';
+import { verifyReleaseFiles } from '../catalog/verify-release-files.js';
+import { HttpError } from '../http/http-error.js';
+import { jsonBody, parseBody } from '../http/json-body.js';
+import { methodNotAllowed } from '../http/method-not-allowed.js';
+import type { PushSender } from '../push/push-sender.js';
+import { ReleaseExistsError } from '../storage/repository.js';
+
+export interface ReleasesRouterDeps {
+  readonly adminToken: string;
+  readonly catalog: CatalogService;
+  readonly mediaDir: string;
+  readonly pushSender: PushSender;
+}
+
+/**
+ * POST /api/releases (admin): checks the release and its files, adds it to the catalog, then
+ * alerts the subscribers and answers 201 with the delivery summary.
+ */
+export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: ReleasesRouterDeps): Router {
+  const router = Router();
+  router
+    .route('/')
+    .post(requireAdmin(adminToken), ...jsonBody('1mb'), async (req, res) => {
+      const release = parseBody(releaseSchema, req.body);
+      if (catalog.has(release.id)) throw new HttpError(409, 'conflict', `a release with id "${release.id}" already exists`);
+      const problems = await verifyReleaseFiles(mediaDir, release);
+      if (problems.length > 0) throw new HttpError(400, 'invalid_body', problems.slice(0, 10).join('; '));
+      try {
+        catalog.publish(release);
+      } catch (error) {
+        if (error instanceof ReleaseExistsError) throw new HttpError(409, 'conflict', error.message);
+        throw error;
+      }
+      const delivery = await pushSender.sendRelease(release);
+      res.status(201).json({ release: { id: release.id }, delivery });
+    })
+    .all(methodNotAllowed(['POST']));
+  return router;
+}

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema changes in order; `PRAGMA user_version` records how many have run. Append only:
+ * never edit a migration that has shipped.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscriptions (
+     endpoint    TEXT PRIMARY KEY,
+     p256dh      TEXT NOT NULL,
+     auth        TEXT NOT NULL,
+     preferences TEXT NOT NULL DEFAULT '{}',
+     created_at  TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE releases (
+     id           TEXT PRIMARY KEY,
+     body         TEXT NOT NULL,
+     published_at TEXT NOT NULL
+   ) STRICT;`,
+];
+
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database is at schema version ${current}, newer than this server knows (${MIGRATIONS.length})`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return MIGRATIONS.length;
+}

@@ -1,0 +1,62 @@
+import { defineConfig, defaultClientConditions, defaultServerConditions, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webManifest } from './client/web-manifest.js';
+
+/**
+ * `npm run dev`: the Express API and media routes run inside Vite's dev server, so the app, its
+ * SW, /api and /media share one origin just as in production.
+ */
+function devApi(): Plugin {
+  return {
+    name: 'stowaway-dev-api',
+    apply: 'serve',
+    async configureServer(server) {
+      const { loadConfig } = (await server.ssrLoadModule(
+        '/server/config/load-config.ts',
+      )) as typeof import('./server/config/load-config.js');
+      const { prepareServer } = (await server.ssrLoadModule(
+        '/server/start-server.ts',
+      )) as typeof import('./server/start-server.js');
+      const { createLogger } = (await server.ssrLoadModule('/server/logger.ts')) as typeof import('./server/logger.js');
+      const { app } = await prepareServer(loadConfig(process.env), createLogger(), { serveClient: false });
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.startsWith('/api/') || req.url?.startsWith('/media/')) app(req, res);
+        else next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  envDir: '..',
+  // `source` resolves #common/* to the TypeScript files (package.json "imports").
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+  server: { port: Number(process.env.PORT ?? 8080), strictPort: true },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  plugins: [
+    devApi(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: '../sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: webManifest,
+      injectManifest: {
+        // The manifest is served on its own; listing it here would precache it twice.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globIgnores: ['**/screenshots/**'],
+        rollupFormat: 'es',
+        buildPlugins: { vite: [] },
+      },
+      devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
+    }),
+  ],
+});
