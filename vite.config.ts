@@ -53,7 +53,7 @@ export default defineConfig({
         // The manifest is served on its own; listing it here would precache it twice.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
         globIgnores: ['**/screenshots/**'],
-        rollupFormat: 'es',
+        rollupFormat: 'iife',
         buildPlugins: { vite: [] },
       },
       devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },

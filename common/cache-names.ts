@@ -8,3 +8,6 @@ export const CACHE_NAMES = {
   catalog: 'stowaway-catalog-v1',
   precachePrefix: 'stowaway',
 } as const;
+
+/** Set by the SW on a catalog response it served from its cache because the network failed. */
+export const CATALOG_SOURCE_HEADER = 'X-Stowaway-Source';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { releaseBytes, releaseDuration, validateCatalog, validateRelease, type Release } from './catalog.js';
+import { validateCatalog, validateRelease, type Release } from './catalog.js';
+import { releaseBytes, releaseDuration } from './release-facts.js';
 import { isSafeMediaPath } from './media-path.js';
 
 const hash = 'a'.repeat(64);

@@ -3,8 +3,21 @@
  * The page talks to the SW only through `client/sw-bridge.ts`.
  */
 
-/** Page → SW. */
-export type PageToSw = { readonly type: 'skip-waiting' } | { readonly type: 'refresh-catalog' };
+/** Page → SW. Messages with a reply carry a MessagePort in `event.ports[0]`. */
+export type PageToSw =
+  | { readonly type: 'skip-waiting' }
+  | { readonly type: 'refresh-catalog' }
+  /** Fallback downloader: one fetched part (its Blob in `body`) to check and store. Replies PartStored. */
+  | { readonly type: 'store-part'; readonly releaseId: string; readonly url: string; readonly body: unknown }
+  /** Fallback downloader: every part was sent; mark the release available offline. Replies PartStored. */
+  | { readonly type: 'complete-download'; readonly releaseId: string }
+  /** Cancel or remove: delete the release's parts from the media cache and its ledger record. */
+  | { readonly type: 'discard-download'; readonly releaseId: string };
+
+export interface SwReply {
+  readonly ok: boolean;
+  readonly error?: string;
+}
 
 /** SW → page. */
 export type SwToPage = { readonly type: 'catalog-updated' } | { readonly type: 'download-changed'; readonly releaseId: string };

@@ -1,6 +1,26 @@
 /// <reference lib="webworker" />
-import { precacheAndRoute } from 'workbox-precaching';
+/**
+ * The wiring diagram: the only file that listens to service worker events. Each handler lives in
+ * its own module and passes its work to event.waitUntil / event.respondWith.
+ */
+import {
+  handleBackgroundFetchAbort,
+  handleBackgroundFetchClick,
+  handleBackgroundFetchFail,
+  handleBackgroundFetchSuccess,
+} from './downloads/background-fetch-events.js';
+import { handleFetch } from './fetch/handle-fetch.js';
+import { handleActivate } from './lifecycle/handle-activate.js';
+import { handleInstall } from './lifecycle/handle-install.js';
+import { handleMessage } from './lifecycle/handle-message.js';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+self.addEventListener('install', handleInstall);
+self.addEventListener('activate', handleActivate);
+self.addEventListener('fetch', handleFetch);
+self.addEventListener('message', handleMessage);
+self.addEventListener('backgroundfetchsuccess', (e) => handleBackgroundFetchSuccess(e as BackgroundFetchUpdateUIEvent));
+self.addEventListener('backgroundfetchfail', (e) => handleBackgroundFetchFail(e as BackgroundFetchUpdateUIEvent));
+self.addEventListener('backgroundfetchabort', (e) => handleBackgroundFetchAbort(e as BackgroundFetchEvent));
+self.addEventListener('backgroundfetchclick', (e) => handleBackgroundFetchClick(e as BackgroundFetchEvent));

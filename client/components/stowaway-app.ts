@@ -1,9 +1,145 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { PAGES } from '#common/routes';
+import { route, type Route } from '../router.js';
+import { StoreController } from '../state/store.js';
+import './catalog-view.js';
+import './downloads-view.js';
+import './mini-player.js';
+import './offline-banner.js';
+import './release-view.js';
+import './settings-view.js';
+import { sharedStyles } from './shared-styles.js';
+import './update-prompt.js';
 
-/** The app shell. */
+/** The app shell: header and navigation, banners, the current page and the mini-player. */
 export class StowawayApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em 1em;
+        padding: 0.5em 1em;
+        background: #14213d;
+        color: #fff;
+      }
+      .brand {
+        font-weight: 800;
+        font-size: 1.25em;
+        text-decoration: none;
+        color: #fff;
+        letter-spacing: 0.02em;
+      }
+      .brand span {
+        color: #f2a541;
+      }
+      nav ul {
+        display: flex;
+        gap: 0.25em;
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+        padding: 0 0.9em;
+        border-radius: 999px;
+        color: #fff;
+        text-decoration: none;
+      }
+      nav a[aria-current='page'] {
+        background: rgb(255 255 255 / 16%);
+        font-weight: 700;
+      }
+      nav a:focus-visible {
+        outline-color: #f2a541;
+      }
+      main {
+        flex: 1;
+        width: 100%;
+        max-width: 1100px;
+        margin: 0 auto;
+        padding: 1.25em 1em 2em;
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+      }
+      .skip:focus {
+        left: 1em;
+        top: 0.5em;
+        z-index: 20;
+        background: var(--surface);
+        padding: 0.5em 1em;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    new StoreController(this, [route]);
+  }
+
   override render() {
-    return html`<main><h1>Stowaway</h1></main>`;
+    const current = route.value;
+    const link = (href: string, label: string, active: boolean) =>
+      html`<li><a href=${href} aria-current=${active ? 'page' : 'false'}>${label}</a></li>`;
+    return html`<a class="skip" href="#main">Skip to content</a>
+      <header>
+        <a class="brand" href=${PAGES.catalog} aria-label="Stowaway home">Stow<span>away</span></a>
+        <nav aria-label="Main">
+          <ul>
+            ${link(PAGES.catalog, 'Library', current.name === 'catalog' || current.name === 'release')}
+            ${link(PAGES.downloads, 'Downloads', current.name === 'downloads')}
+            ${link(PAGES.settings, 'Settings', current.name === 'settings')}
+          </ul>
+        </nav>
+      </header>
+      <update-prompt></update-prompt>
+      <offline-banner></offline-banner>
+      <main id="main">${this.#page(current)}</main>
+      <mini-player></mini-player>`;
+  }
+
+  #page(current: Route) {
+    switch (current.name) {
+      case 'catalog':
+        return html`<catalog-view></catalog-view>`;
+      case 'downloads':
+        return html`<downloads-view></downloads-view>`;
+      case 'settings':
+        return html`<settings-view></settings-view>`;
+      case 'release':
+        return html`<release-view .releaseId=${current.id}></release-view>`;
+      case 'not-found':
+        return html`<h1 tabindex="-1">Page not found</h1>
+          <p>Nothing lives at ${current.path}. <a href=${PAGES.catalog}>Go to the library</a></p>`;
+    }
+  }
+
+  #shownRoute: Route | undefined;
+
+  /** After a navigation (not the first page), focus the new page's heading so screen readers announce it. */
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const previous = this.#shownRoute;
+    this.#shownRoute = route.value;
+    if (!previous || previous === route.value) return;
+    requestAnimationFrame(() => {
+      const page = this.renderRoot.querySelector('main')?.firstElementChild;
+      const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? this.renderRoot.querySelector<HTMLElement>('main h1');
+      heading?.focus({ preventScroll: true });
+    });
   }
 }
 customElements.define('stowaway-app', StowawayApp);

@@ -1,0 +1,132 @@
+import type { Release } from '#common/catalog';
+import { releaseBytes } from '#common/release-facts';
+import { downloadId, isActive, type DownloadEngine, type DownloadRecord } from '#common/download-ledger';
+import { findRelease } from '../state/catalog-store.js';
+import { refreshDownloads } from '../state/downloads-store.js';
+import { ledger } from '../state/ledger.js';
+import { askServiceWorker, serviceWorkerReady } from '../sw-bridge.js';
+import { hasBackgroundFetch, startBackgroundFetch, watchBackgroundFetch } from './background-fetch-engine.js';
+import { runFallbackDownload } from './fallback-downloader.js';
+import { askPersistenceOnce, ensureRoomFor, quotaMessage } from './storage-check.js';
+
+/** Fallback downloads running in this page, so they can be cancelled. */
+const running = new Map<string, AbortController>();
+
+/** The Download button: checks room, records the download, and starts the right engine. */
+export async function startDownload(release: Release): Promise<void> {
+  const existing = await ledger.get(release.id);
+  if (isActive(existing) || existing?.state === 'done') return;
+  const bytes = releaseBytes(release);
+  await ensureRoomFor(bytes, release.title);
+  await askPersistenceOnce();
+  const registration = await serviceWorkerReady();
+  const engine: DownloadEngine = hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback';
+  const now = Date.now();
+  const record: DownloadRecord = {
+    releaseId: release.id,
+    state: 'queued',
+    engine,
+    parts: release.parts.map((p) => p.url),
+    bytesExpected: bytes,
+    bytesReceived: 0,
+    startedAt: now,
+    updatedAt: now,
+  };
+  await ledger.put(record);
+  await refreshDownloads();
+  if (engine === 'background-fetch') await runBackgroundFetch(registration, release);
+  else void runFallback(release);
+}
+
+async function runBackgroundFetch(registration: ServiceWorkerRegistration, release: Release): Promise<void> {
+  try {
+    const fetch = await startBackgroundFetch(registration, release);
+    await ledger.patch(release.id, { state: 'downloading' });
+    watchBackgroundFetch(fetch, progressWriter(release.id));
+    await refreshDownloads();
+  } catch (error) {
+    const reason = quotaMessage(error) ?? `The download could not start: ${(error as Error).message}`;
+    await ledger.patch(release.id, { state: 'failed', error: reason });
+    await refreshDownloads();
+    throw new Error(reason);
+  }
+}
+
+async function runFallback(release: Release): Promise<void> {
+  const controller = new AbortController();
+  running.set(release.id, controller);
+  try {
+    await ledger.patch(release.id, { state: 'downloading' });
+    await runFallbackDownload(release, controller.signal, progressWriter(release.id));
+  } catch (error) {
+    if (!controller.signal.aborted) {
+      await ledger.patch(release.id, { state: 'failed', error: quotaMessage(error) ?? (error as Error).message });
+    }
+  } finally {
+    running.delete(release.id);
+    await refreshDownloads();
+  }
+}
+
+/** Writes progress to the ledger at most twice a second (the UI renders the ledger). */
+function progressWriter(releaseId: string): (bytes: number) => void {
+  let last = 0;
+  return (bytes) => {
+    const now = Date.now();
+    if (now - last < 500) return;
+    last = now;
+    void ledger.patch(releaseId, { bytesReceived: bytes, state: 'downloading' }).then(refreshDownloads);
+  };
+}
+
+/** Cancel: stops the fetch and leaves nothing behind (no ledger entry, no cached part). */
+export async function cancelDownload(releaseId: string): Promise<void> {
+  running.get(releaseId)?.abort();
+  const registration = await serviceWorkerReady();
+  const fetch = await registration.backgroundFetch?.get(downloadId(releaseId));
+  await fetch?.abort();
+  await discard(releaseId);
+}
+
+export const removeDownload = (releaseId: string): Promise<void> => discard(releaseId);
+
+export async function removeAllDownloads(): Promise<void> {
+  for (const record of await ledger.all()) await cancelDownload(record.releaseId);
+}
+
+async function discard(releaseId: string): Promise<void> {
+  const reply = await askServiceWorker({ type: 'discard-download', releaseId });
+  if (!reply.ok) throw new Error(reply.error ?? 'The download could not be removed.');
+  await refreshDownloads();
+}
+
+/**
+ * On app start: re-attach the UI to downloads still running in the browser, resume fallback
+ * downloads, and settle records with nothing behind them, so none is left hanging.
+ */
+export async function reattachDownloads(): Promise<void> {
+  const registration = await serviceWorkerReady();
+  const ids = new Set((await registration.backgroundFetch?.getIds()) ?? []);
+  for (const record of await ledger.all()) {
+    if (!isActive(record) && record.state !== 'paused') continue;
+    const release = findRelease(record.releaseId);
+    if (record.engine === 'background-fetch' && ids.has(downloadId(record.releaseId))) {
+      const fetch = await registration.backgroundFetch?.get(downloadId(record.releaseId));
+      if (fetch) watchBackgroundFetch(fetch, progressWriter(record.releaseId));
+    } else if (release && !running.has(release.id) && (record.engine === 'fallback' || hasBackgroundFetch(registration))) {
+      if (record.engine === 'fallback') void runFallback(release);
+      else await settleOrphan(release);
+    } else if (!release) {
+      await ledger.patch(record.releaseId, { state: 'failed', error: 'This release is no longer in the catalog.' });
+    }
+  }
+  await refreshDownloads();
+}
+
+/** A Background Fetch record with no fetch behind it: done if every part is stored, else failed. */
+async function settleOrphan(release: Release): Promise<void> {
+  const reply = await askServiceWorker({ type: 'complete-download', releaseId: release.id });
+  if (!reply.ok) {
+    await ledger.patch(release.id, { state: 'failed', error: 'The download stopped while the app was closed. Press Retry.' });
+  }
+}

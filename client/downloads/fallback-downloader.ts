@@ -1,0 +1,51 @@
+import type { Part, Release } from '#common/catalog';
+import { CACHE_NAMES } from '#common/cache-names';
+import { askServiceWorker } from '../sw-bridge.js';
+import { fetchPart } from './fetch-part.js';
+
+const CONCURRENCY = 3;
+
+/**
+ * Downloads a release without Background Fetch (Firefox, Safari): the page fetches the parts
+ * (a few at a time, each resumable), the SW checks and stores each one. Parts already stored are
+ * skipped, so running it again after a reload resumes the download.
+ */
+export async function runFallbackDownload(
+  release: Release,
+  signal: AbortSignal,
+  onProgress: (bytes: number) => void,
+): Promise<void> {
+  const pending = await partsNotStored(release.parts);
+  let received = release.parts.filter((p) => !pending.includes(p)).reduce((n, p) => n + p.bytes, 0);
+  onProgress(received);
+  const queue = [...pending];
+  const worker = async () => {
+    for (let part = queue.shift(); part; part = queue.shift()) {
+      await downloadPart(release.id, part, signal, (delta) => onProgress((received += delta)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const done = await askServiceWorker({ type: 'complete-download', releaseId: release.id });
+  if (!done.ok) throw new Error(done.error);
+}
+
+/** One part: fetched, handed to the SW; a part whose bytes do not match is fetched once more. */
+async function downloadPart(releaseId: string, part: Part, signal: AbortSignal, onBytes: (delta: number) => void): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const body = await fetchPart(part, signal, onBytes);
+    const reply = await askServiceWorker({ type: 'store-part', releaseId, url: part.url, body });
+    if (reply.ok) return;
+    onBytes(-body.size);
+    if (attempt >= 2) throw new Error(reply.error ?? 'A file could not be stored.');
+  }
+}
+
+async function partsNotStored(parts: readonly Part[]): Promise<Part[]> {
+  const cache = await caches.open(CACHE_NAMES.media);
+  const stored = await Promise.all(
+    parts.map(
+      async (p) => Number((await cache.match(new URL(p.url, location.origin).href))?.headers.get('Content-Length')) === p.bytes,
+    ),
+  );
+  return parts.filter((_, i) => !stored[i]);
+}

@@ -1,0 +1,71 @@
+import { isSwToPage, type PageToSw, type SwReply, type SwToPage } from '#common/sw-messages';
+import { Store } from './state/store.js';
+
+/**
+ * The page's only line to the service worker: registration, update detection and messages.
+ * A new SW waits until the person accepts it; the page never reloads while something plays or
+ * downloads (the caller decides with `canReloadNow`).
+ */
+export const updateWaiting = new Store<boolean>(false);
+
+let registration: ServiceWorkerRegistration | undefined;
+let reloadRequested = false;
+
+export async function registerServiceWorker(onMessage: (message: SwToPage) => void): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const url = import.meta.env.DEV ? '/dev-sw.js?dev-sw' : '/sw.js';
+  registration = await navigator.serviceWorker.register(url, { scope: '/', type: import.meta.env.DEV ? 'module' : 'classic' });
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (isSwToPage(event.data)) onMessage(event.data);
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // Only the tab that asked for the update reloads; other tabs keep playing and show the prompt.
+    if (reloadRequested) location.reload();
+  });
+  const watch = (worker: ServiceWorker | null) => {
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) updateWaiting.set(true);
+    });
+  };
+  if (registration.waiting && navigator.serviceWorker.controller) updateWaiting.set(true);
+  watch(registration.installing);
+  registration.addEventListener('updatefound', () => watch(registration?.installing ?? null));
+}
+
+/** Looks for a new version now (also done by the browser on navigations). */
+export async function checkForUpdate(): Promise<void> {
+  await registration?.update().catch(() => undefined);
+}
+
+/** Activates the waiting version and reloads this tab once it controls the page. */
+export function applyUpdate(): void {
+  const waiting = registration?.waiting;
+  if (!waiting) return;
+  reloadRequested = true;
+  send(waiting, { type: 'skip-waiting' });
+}
+
+export function postToServiceWorker(message: PageToSw): void {
+  const controller = navigator.serviceWorker?.controller;
+  if (controller) send(controller, message);
+}
+
+/** Sends a message that the SW answers (on a MessageChannel), e.g. "store this downloaded part". */
+export async function askServiceWorker(message: PageToSw): Promise<SwReply> {
+  const ready = await navigator.serviceWorker.ready;
+  const worker = navigator.serviceWorker.controller ?? ready.active;
+  if (!worker) return { ok: false, error: 'The offline engine is not running yet. Reload the app and retry.' };
+  const channel = new MessageChannel();
+  const reply = new Promise<SwReply>(
+    (resolve) => (channel.port1.onmessage = (event: MessageEvent<SwReply>) => resolve(event.data)),
+  );
+  worker.postMessage(message, [channel.port2]);
+  return reply;
+}
+
+/** The active registration, once there is one. */
+export const serviceWorkerReady = (): Promise<ServiceWorkerRegistration> => navigator.serviceWorker.ready;
+
+function send(worker: ServiceWorker, message: PageToSw): void {
+  worker.postMessage(message);
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { ServerProcess } from '../fixtures/server-process.js';
+
+// What must survive: with the server stopped entirely, the shell, the last catalog and every
+// in-app URL (deep links included) still open, and the person is told they are offline.
+test('the app opens every view with the server stopped', async () => {
+  const server = new ServerProcess();
+  await server.start();
+  const browser = await launchBrowser();
+  const { page } = browser;
+  try {
+    await openControlledApp(page, server.origin);
+    await expect(page.getByText('You are offline')).toHaveCount(0);
+    await server.stop();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+    await expect(page.locator('release-card')).toHaveCount(3);
+    await expect(page.getByText('You are offline')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Downloads' }).click();
+    await expect(page.getByRole('heading', { name: 'Downloads' })).toBeVisible();
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('link', { name: /Harbour Lights/ }).click();
+    await expect(page.getByRole('heading', { name: 'Harbour Lights' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Play Low Tide' })).toBeVisible();
+
+    // Deep links typed or bookmarked: each is a fresh navigation the SW answers with the shell.
+    for (const [path, heading] of [
+      ['/releases/test-pattern', 'Test Pattern'],
+      ['/downloads', 'Downloads'],
+      ['/settings', 'Settings'],
+      ['/releases/signal-garden', 'Signal Garden'],
+    ] as const) {
+      await page.goto(`${server.origin}${path}`);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await expect(page.getByText('You are offline')).toBeVisible();
+    }
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+});
+
+test('Chromium reports no installability errors', async () => {
+  const server = new ServerProcess();
+  await server.start();
+  const browser = await launchBrowser();
+  try {
+    await openControlledApp(browser.page, server.origin);
+    const cdp = await browser.context.newCDPSession(browser.page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+});
