@@ -48,6 +48,8 @@ export async function fetchPart(part: Part, signal: AbortSignal, onBytes: (delta
         if (pendingBytes >= PIECE_BYTES) fold();
       }
       fold();
+      // A connection cut through the SW can end the body early without an error: resume then too.
+      if (received < part.bytes) throw new Error(`the connection dropped after ${received} of ${part.bytes} bytes`);
       return new Blob(pieces, { type: part.type });
     } catch (error) {
       fold();

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { downloadThroughUi } from '../fixtures/download-helpers.js';
+import { ServerProcess } from '../fixtures/server-process.js';
+
+// What must work with no server: shaka-player plays the downloaded DASH movie from the SW's cache,
+// and a seek lands and playback continues from there.
+test('download the movie, stop the server, play it in shaka and seek', async () => {
+  const server = new ServerProcess();
+  await server.start();
+  const browser = await launchBrowser();
+  const { page } = browser;
+  try {
+    await openControlledApp(page, server.origin);
+    await downloadThroughUi(page, server.origin, 'test-pattern');
+    await server.stop();
+
+    await page.reload();
+    await expect(page.getByText('Available offline')).toBeVisible();
+    await page.getByRole('button', { name: 'Watch' }).click();
+    const video = page.locator('movie-player video');
+    await expect(video).toBeVisible();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(1);
+    await video.evaluate((v: HTMLVideoElement) => (v.currentTime = 15));
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(16);
+    expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+    expect(await page.locator('movie-player').getByRole('alert').count()).toBe(0);
+  } finally {
+    await browser.close();
+    await server.dispose();
+  }
+});
