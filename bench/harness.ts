@@ -13,6 +13,9 @@ export interface Figure {
 export interface BenchContext {
   /** The real server, started by the harness on a free port with a temporary DATA_DIR. */
   readonly origin: string;
+  readonly server: { stop(): Promise<void>; start(): Promise<void> };
+  /** A temporary MEDIA_DIR (a copy of the sample media) where a benchmark may put large files. */
+  readonly mediaDir: string;
 }
 
 export interface Benchmark {

@@ -1,6 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { ServerProcess } from '../e2e/fixtures/server-process.js';
+import path from 'node:path';
+import { REPO_ROOT, ServerProcess } from '../e2e/fixtures/server-process.js';
+import { appStart } from './figures/app-start.js';
+import { offlineSeek } from './figures/offline-seek.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
 import type { Benchmark, Figure } from './harness.js';
 import { printTable } from './print-table.js';
@@ -9,7 +12,7 @@ import { printTable } from './print-table.js';
  * `npm run bench [-- NAME ...] [-- --json FILE]`: starts the real server on a free port with a
  * temporary DATA_DIR, runs each benchmark (or the named ones) and prints one table.
  */
-const BENCHMARKS: readonly Benchmark[] = [catalogRefresh];
+const BENCHMARKS: readonly Benchmark[] = [offlineSeek, appStart, catalogRefresh];
 
 async function main(argv: string[]): Promise<void> {
   const jsonIndex = argv.indexOf('--json');
@@ -21,16 +24,20 @@ async function main(argv: string[]): Promise<void> {
   }
   const chosen = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
 
-  const server = new ServerProcess();
+  // Generated large media go to a temporary copy of MEDIA_DIR, removed at the end.
+  const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'stowaway-bench-media-'));
+  cpSync(path.join(REPO_ROOT, 'media'), mediaDir, { recursive: true });
+  const server = new ServerProcess({ mediaDir });
   await server.start();
   const figures: Figure[] = [];
   try {
     for (const benchmark of chosen) {
       process.stderr.write(`running ${benchmark.name}: ${benchmark.description}\n`);
-      figures.push(...(await benchmark.run({ origin: server.origin })));
+      figures.push(...(await benchmark.run({ origin: server.origin, server, mediaDir })));
     }
   } finally {
     await server.dispose();
+    rmSync(mediaDir, { recursive: true, force: true });
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   process.stdout.write(`${printTable(figures)}\nmachine: ${machine}\n`);

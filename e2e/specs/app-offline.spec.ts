@@ -1,16 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
-import { ServerProcess } from '../fixtures/server-process.js';
+import { startAppSession } from '../fixtures/app-session.js';
 
 // What must survive: with the server stopped entirely, the shell, the last catalog and every
 // in-app URL (deep links included) still open, and the person is told they are offline.
 test('the app opens every view with the server stopped', async () => {
-  const server = new ServerProcess();
-  await server.start();
-  const browser = await launchBrowser();
-  const { page } = browser;
+  const { page, server, origin, tearDown } = await startAppSession();
   try {
-    await openControlledApp(page, server.origin);
     await expect(page.getByText('You are offline')).toHaveCount(0);
     await server.stop();
 
@@ -35,29 +30,24 @@ test('the app opens every view with the server stopped', async () => {
       ['/settings', 'Settings'],
       ['/releases/signal-garden', 'Signal Garden'],
     ] as const) {
-      await page.goto(`${server.origin}${path}`);
+      await page.goto(`${origin}${path}`);
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       await expect(page.getByText('You are offline')).toBeVisible();
     }
   } finally {
-    await browser.close();
-    await server.dispose();
+    await tearDown();
   }
 });
 
 test('Chromium reports no installability errors', async () => {
-  const server = new ServerProcess();
-  await server.start();
-  const browser = await launchBrowser();
+  const { browser, tearDown } = await startAppSession();
   try {
-    await openControlledApp(browser.page, server.origin);
     const cdp = await browser.context.newCDPSession(browser.page);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
     const manifest = await cdp.send('Page.getAppManifest');
     expect(manifest.errors).toEqual([]);
   } finally {
-    await browser.close();
-    await server.dispose();
+    await tearDown();
   }
 });

@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { startAppSession } from '../fixtures/app-session.js';
 import { cachedMediaUrls, downloadThroughUi, ledgerRecord } from '../fixtures/download-helpers.js';
-import { FaultProxy } from '../fixtures/fault-proxy.js';
-import { ServerProcess } from '../fixtures/server-process.js';
 
 const TRACK_3 = '/media/albums/harbour-lights/03-night-ferry.webm';
 
@@ -28,14 +26,8 @@ async function playAndSeekOffline(page: Page, origin: string): Promise<void> {
 
 for (const engine of ['background-fetch', 'fallback'] as const) {
   test(`${engine}: download an album through the UI, then play and seek it with the server stopped`, async () => {
-    const server = new ServerProcess();
-    await server.start();
-    const proxy = new FaultProxy(() => server.port);
-    await proxy.start();
-    const browser = await launchBrowser({ withoutBackgroundFetch: engine === 'fallback' });
-    const { page } = browser;
+    const { page, server, proxy, tearDown } = await startAppSession({ withoutBackgroundFetch: engine === 'fallback' });
     try {
-      await openControlledApp(page, proxy.origin);
       // A dropped connection in the middle of a part: the download resumes (Range) or refetches.
       proxy.dropOnce('/media/albums/harbour-lights/02-lantern-swell.webm', 100_000);
       await downloadThroughUi(page, proxy.origin, 'harbour-lights');
@@ -43,16 +35,21 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       expect((await cachedMediaUrls(page, 'albums/harbour-lights')).sort()).toHaveLength(4);
       if (engine === 'fallback') {
         const resumed = proxy.requests.filter((r) => r.path.endsWith('02-lantern-swell.webm'));
-        expect(resumed.map((r) => r.range)).toEqual([undefined, 'bytes=100000-']);
+        // The retry asks only for the rest: from wherever the cut left it (bytes in flight are lost).
+        expect(resumed.length, JSON.stringify(resumed)).toBeGreaterThanOrEqual(2);
+        expect(resumed[0]?.range).toBeUndefined();
+        for (const retry of resumed.slice(1)) {
+          const from = Number(/^bytes=(\d+)-$/.exec(retry.range ?? '')?.[1]);
+          expect(from, JSON.stringify(resumed)).toBeGreaterThan(0);
+          expect(from).toBeLessThanOrEqual(100_000);
+        }
       }
 
       await server.stop();
       await page.reload();
       await playAndSeekOffline(page, proxy.origin);
     } finally {
-      await browser.close();
-      await proxy.stop();
-      await server.dispose();
+      await tearDown();
     }
   });
 }

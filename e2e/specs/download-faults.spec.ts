@@ -2,30 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { startAppSession } from '../fixtures/app-session.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
-import { FaultProxy } from '../fixtures/fault-proxy.js';
-import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
+import { REPO_ROOT } from '../fixtures/server-process.js';
 
-async function setUp(options: { mediaDir?: string; withoutBackgroundFetch?: boolean } = {}) {
-  const server = new ServerProcess(options.mediaDir ? { mediaDir: options.mediaDir } : {});
-  await server.start();
-  const proxy = new FaultProxy(() => server.port);
-  await proxy.start();
-  const browser = await launchBrowser({ withoutBackgroundFetch: options.withoutBackgroundFetch ?? false });
-  await openControlledApp(browser.page, proxy.origin);
-  return {
-    server,
-    proxy,
-    browser,
-    page: browser.page,
-    async tearDown() {
-      await browser.close();
-      await proxy.stop();
-      await server.dispose();
-    },
-  };
-}
+const setUp = startAppSession;
 
 // What must hold: bytes that differ from the catalog's sha256 are never marked available.
 test('a part whose bytes differ from the catalog is never marked done', async () => {

@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { startAppSession } from '../fixtures/app-session.js';
 import { downloadThroughUi } from '../fixtures/download-helpers.js';
-import { ServerProcess } from '../fixtures/server-process.js';
 
 // What must work with no server: shaka-player plays the downloaded DASH movie from the SW's cache,
 // and a seek lands and playback continues from there.
 test('download the movie, stop the server, play it in shaka and seek', async () => {
-  const server = new ServerProcess();
-  await server.start();
-  const browser = await launchBrowser();
-  const { page } = browser;
+  const { page, server, origin, tearDown } = await startAppSession();
   try {
-    await openControlledApp(page, server.origin);
-    await downloadThroughUi(page, server.origin, 'test-pattern');
+    await downloadThroughUi(page, origin, 'test-pattern');
     await server.stop();
 
     await page.reload();
@@ -26,7 +21,6 @@ test('download the movie, stop the server, play it in shaka and seek', async () 
     expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
     expect(await page.locator('movie-player').getByRole('alert').count()).toBe(0);
   } finally {
-    await browser.close();
-    await server.dispose();
+    await tearDown();
   }
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { Router } from 'express';
 
 /**
@@ -16,6 +17,9 @@ export function serveClient(clientDir: string): Router {
     });
     return router;
   }
+  // The app's text files are compressed; media never is (it is already compressed, and ranges
+  // must address the file's own bytes).
+  router.use(compression());
   router.use(
     express.static(clientDir, {
       index: false,

@@ -1,0 +1,63 @@
+import { launchBrowser, openControlledApp } from '../../e2e/fixtures/browser.js';
+import type { Benchmark, Figure } from '../harness.js';
+import { median } from '../harness.js';
+
+const RUNS = 5;
+
+/** Figure 5: what the first visit transfers, and navigation to a rendered catalog online and offline. */
+export const appStart: Benchmark = {
+  name: 'app-start',
+  description: 'initial JS+CSS (gzip) and navigation to the rendered catalog, online and with the server stopped',
+  async run({ origin, server }) {
+    const browser = await launchBrowser();
+    const { page } = browser;
+    try {
+      await page.goto(origin);
+      await page.locator('release-card').first().waitFor();
+      const initial = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .concat(performance.getEntriesByType('navigation'))
+          .filter((e) => /\.(js|css)$/.test(new URL(e.name).pathname) && !e.name.includes('shaka'))
+          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0),
+      );
+      await openControlledApp(page, origin);
+
+      const timeToCatalog = async () => {
+        const times: number[] = [];
+        for (let i = 0; i < RUNS + 1; i++) {
+          const start = performance.now();
+          await page.reload();
+          await page.locator('release-card').first().waitFor();
+          if (i > 0) times.push(performance.now() - start); // the first is a warm-up
+        }
+        return times;
+      };
+      const online = await timeToCatalog();
+      await server.stop();
+      const offline = await timeToCatalog();
+      await server.start();
+      const figures: Figure[] = [
+        {
+          name: 'app start: initial JS+CSS transferred (gzip, no shaka)',
+          stowaway: `${(initial / 1024).toFixed(1)} KB`,
+          anchor: '60 KB budget',
+          ratio: initial / 1024 / 60,
+          goal: '< 60 KB',
+          data: { bytes: initial },
+        },
+        {
+          name: 'app start: navigation to rendered catalog',
+          stowaway: `${median(offline).toFixed(0)} ms offline`,
+          anchor: `${median(online).toFixed(0)} ms online`,
+          ratio: median(offline) / median(online),
+          goal: 'offline ≤ 1.5x online',
+          data: { onlineMs: online, offlineMs: offline },
+        },
+      ];
+      return figures;
+    } finally {
+      await browser.close();
+    }
+  },
+};
