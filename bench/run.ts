@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, ServerProcess } from '../e2e/fixtures/server-process.js';
 import { appStart } from './figures/app-start.js';
+import { downloadMemory } from './figures/download-memory.js';
 import { downloadTime } from './figures/download-time.js';
 import { offlineSeek } from './figures/offline-seek.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
@@ -13,7 +14,7 @@ import { printTable } from './print-table.js';
  * `npm run bench [-- NAME ...] [-- --json FILE]`: starts the real server on a free port with a
  * temporary DATA_DIR, runs each benchmark (or the named ones) and prints one table.
  */
-const BENCHMARKS: readonly Benchmark[] = [offlineSeek, downloadTime, appStart, catalogRefresh];
+const BENCHMARKS: readonly Benchmark[] = [offlineSeek, downloadTime, downloadMemory, appStart, catalogRefresh];
 
 async function main(argv: string[]): Promise<void> {
   const jsonIndex = argv.indexOf('--json');

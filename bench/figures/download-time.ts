@@ -1,9 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchBrowser, openControlledApp } from '../../e2e/fixtures/browser.js';
-import { E2E_ADMIN_TOKEN } from '../../e2e/fixtures/server-process.js';
+import { publishRandomRelease } from '../bench-release.js';
 import type { Benchmark } from '../harness.js';
 import { median } from '../harness.js';
 
@@ -12,56 +9,9 @@ const PART_BYTES = 100 * 1024 * 1024;
 const RUNS = 2;
 const RELEASE_ID = 'bench-download';
 
-/** Writes 4 × 100 MB of random data under MEDIA_DIR and publishes them as a release. */
-async function publishBenchRelease(origin: string, mediaDir: string): Promise<string[]> {
-  const folder = path.join(mediaDir, 'bench', 'download');
-  mkdirSync(folder, { recursive: true });
-  const parts = [];
-  for (let i = 1; i <= PARTS; i++) {
-    const bytes = randomBytes(PART_BYTES);
-    writeFileSync(path.join(folder, `part-${i}.webm`), bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    parts.push({
-      url: `/media/bench/download/part-${i}.webm`,
-      type: 'audio/webm',
-      bytes: PART_BYTES,
-      sha256,
-      role: 'track',
-      title: `Part ${i}`,
-      duration: 60,
-    });
-  }
-  const cover = path.join(mediaDir, 'albums/harbour-lights/cover.jpg');
-  copyFileSync(cover, path.join(folder, 'cover.jpg'));
-  const coverBytes = (await import('node:fs')).readFileSync(cover);
-  parts.push({
-    url: '/media/bench/download/cover.jpg',
-    type: 'image/jpeg',
-    bytes: coverBytes.length,
-    sha256: createHash('sha256').update(coverBytes).digest('hex'),
-    role: 'artwork',
-  });
-  const release = {
-    id: RELEASE_ID,
-    kind: 'album',
-    title: 'Bench Download',
-    artist: 'Bench',
-    releaseDate: '2026-11-23',
-    artwork: '/media/bench/download/cover.jpg',
-    parts,
-  };
-  const res = await fetch(`${origin}/api/releases`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(release),
-  });
-  if (res.status !== 201) throw new Error(`publishing the bench release failed: ${res.status} ${await res.text()}`);
-  return parts.map((p) => p.url);
-}
-
 /** Press Download and wait for "Available offline"; then remove it again. Returns milliseconds. */
-async function stowawayDownload(page: Page, origin: string): Promise<number> {
-  await page.goto(`${origin}/releases/${RELEASE_ID}`);
+async function stowawayDownload(page: Page, origin: string, releaseId: string = RELEASE_ID): Promise<number> {
+  await page.goto(`${origin}/releases/${releaseId}`);
   const start = performance.now();
   await page.getByRole('button', { name: 'Download', exact: true }).click();
   await page.getByText('Available offline').waitFor({ timeout: 180_000 });
@@ -78,13 +28,13 @@ function bareBackgroundFetch(page: Page, urls: string[], run: number): Promise<n
       const registration = await navigator.serviceWorker.ready;
       const start = performance.now();
       const fetch = await (registration.backgroundFetch as BackgroundFetchManager).fetch(id, urls, { downloadTotal: total });
+      // No named helpers in here: tsx would wrap them in a __name() the page does not have.
       await new Promise<void>((resolve, reject) => {
-        const check = () => {
+        fetch.addEventListener('progress', () => {
           if (fetch.result === 'success') resolve();
           else if (fetch.result === 'failure') reject(new Error(fetch.failureReason));
-        };
-        fetch.addEventListener('progress', check);
-        check();
+        });
+        if (fetch.result === 'success') resolve();
       });
       return performance.now() - start;
     },
@@ -97,7 +47,7 @@ export const downloadTime: Benchmark = {
   name: 'download-time',
   description: '~400 MB release to available offline: Background Fetch path, fallback, bare Background Fetch',
   async run({ origin, mediaDir }) {
-    const urls = await publishBenchRelease(origin, mediaDir);
+    const urls = await publishRandomRelease(origin, mediaDir, RELEASE_ID, Array(PARTS).fill(PART_BYTES));
     const chromium = await launchBrowser();
     const fallback = await launchBrowser({ withoutBackgroundFetch: true });
     const times = { stowaway: [] as number[], fallback: [] as number[], bare: [] as number[] };

@@ -12,13 +12,17 @@ import { verifyPart } from './verify-part.js';
 export async function finishRelease(release: Release, bodyOf: (part: Part) => Promise<Blob | undefined>): Promise<boolean> {
   await ledger.patch(release.id, { state: 'verifying' });
   await notifyPages({ type: 'download-changed', releaseId: release.id });
-  for (const part of await missingParts(release.parts)) {
-    const problem = await storePart(part, await bodyOf(part));
-    if (problem) {
-      const retried = await storePart(part, await refetch(part));
-      if (retried) return failRelease(release, retried);
+  // Two parts at a time: one hashes while the other is copied into the cache (2 cores here).
+  const queue = await missingParts(release.parts);
+  let failure: string | undefined;
+  const worker = async () => {
+    for (let part = queue.shift(); part && !failure; part = queue.shift()) {
+      const problem = await storePart(part, await bodyOf(part));
+      if (problem) failure = await storePart(part, await refetch(part));
     }
-  }
+  };
+  await Promise.all([worker(), worker()]);
+  if (failure) return failRelease(release, failure);
   const missing = await missingParts(release.parts);
   if (missing.length > 0) return failRelease(release, `${missing.length} files are missing from storage`);
   await ledger.patch(release.id, {
