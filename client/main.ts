@@ -1,12 +1,14 @@
 import type { SwToPage } from '#common/sw-messages';
 import './components/stowaway-app.js';
 import { reattachDownloads } from './downloads/download-actions.js';
+import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
+import { loadLibraryPrefs } from './state/library-prefs.js';
 import { loadCatalog } from './state/catalog-store.js';
 import { watchConnectivity } from './state/connectivity.js';
 import { refreshDownloads } from './state/downloads-store.js';
 import { installMediaSessionHandlers } from './state/player.js';
-import { checkForUpdate, registerServiceWorker } from './sw-bridge.js';
+import { checkForUpdate, postToServiceWorker, registerServiceWorker } from './sw-bridge.js';
 
 function onServiceWorkerMessage(message: SwToPage): void {
   switch (message.type) {
@@ -24,10 +26,16 @@ installMediaSessionHandlers();
 watchConnectivity(() => {
   void loadCatalog();
   void checkForUpdate();
+  void flushOutbox().catch(() => undefined);
 });
+void loadLibraryPrefs();
 void refreshDownloads();
 void registerServiceWorker(onServiceWorkerMessage)
   .catch(() => undefined)
   .then(loadCatalog)
   .then(reattachDownloads)
+  // Browsers fire periodic sync rarely or never: opening the app is also a refresh (new releases,
+  // auto-downloads), and the moment to send actions taken offline.
+  .then(() => postToServiceWorker({ type: 'refresh-catalog' }))
+  .then(flushOutbox)
   .catch(() => undefined);

@@ -68,3 +68,21 @@ export const BACKGROUND_FETCH_FAILURES: Readonly<Record<string, string>> = {
   'download-total-exceeded': 'The server sent more data than the catalog announced, so the download was stopped.',
   '': 'The download stopped for an unknown reason. Press Retry.',
 };
+
+/** The record a new download starts with, whoever starts it (the Download button, a push, a refresh). */
+export function newDownloadRecord(
+  release: { id: string; parts: ReadonlyArray<{ url: string; bytes: number }> },
+  engine: DownloadEngine,
+  now = Date.now(),
+): DownloadRecord {
+  return {
+    releaseId: release.id,
+    state: 'queued',
+    engine,
+    parts: release.parts.map((p) => p.url),
+    bytesExpected: release.parts.reduce((sum, p) => sum + p.bytes, 0),
+    bytesReceived: 0,
+    startedAt: now,
+    updatedAt: now,
+  };
+}

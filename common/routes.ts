@@ -6,6 +6,8 @@ export const API = {
   pushSubscriptions: '/api/push/subscriptions',
   releases: '/api/releases',
   health: '/api/health',
+  actions: '/api/actions',
+  library: (deviceId: string): string => `/api/devices/${encodeURIComponent(deviceId)}/library`,
 } as const;
 
 /** In-app pages (client-side routes). Each opens offline through the navigation fallback. */

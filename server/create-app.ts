@@ -6,6 +6,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { serveClient } from './http/serve-client.js';
 import type { Logger } from './logger.js';
 import type { PushSender } from './push/push-sender.js';
+import { actionsRouter } from './routes/actions-router.js';
 import { catalogRouter } from './routes/catalog-router.js';
 import { mediaRouter } from './routes/media-router.js';
 import { pushRouter } from './routes/push-router.js';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
       pushSender: deps.pushSender,
     }),
   );
+  app.use('/api', actionsRouter(deps.repository.actions));
   app.use('/api', notFound);
   app.use('/media', mediaRouter(deps.mediaDir, deps.catalog));
   if (deps.clientDir) app.use(serveClient(deps.clientDir));

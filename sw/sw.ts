@@ -13,6 +13,10 @@ import { handleFetch } from './fetch/handle-fetch.js';
 import { handleActivate } from './lifecycle/handle-activate.js';
 import { handleInstall } from './lifecycle/handle-install.js';
 import { handleMessage } from './lifecycle/handle-message.js';
+import { handleNotificationClick, handleNotificationClose } from './push/handle-notification-events.js';
+import { handlePush } from './push/handle-push.js';
+import { handleSubscriptionChange } from './push/handle-subscription-change.js';
+import { handlePeriodicSync, handleSync } from './sync/handle-sync.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -24,3 +28,9 @@ self.addEventListener('backgroundfetchsuccess', (e) => handleBackgroundFetchSucc
 self.addEventListener('backgroundfetchfail', (e) => handleBackgroundFetchFail(e as BackgroundFetchUpdateUIEvent));
 self.addEventListener('backgroundfetchabort', (e) => handleBackgroundFetchAbort(e as BackgroundFetchEvent));
 self.addEventListener('backgroundfetchclick', (e) => handleBackgroundFetchClick(e as BackgroundFetchEvent));
+self.addEventListener('push', handlePush);
+self.addEventListener('notificationclick', handleNotificationClick);
+self.addEventListener('notificationclose', handleNotificationClose);
+self.addEventListener('pushsubscriptionchange', handleSubscriptionChange);
+self.addEventListener('sync', (e) => handleSync(e as SyncEvent));
+self.addEventListener('periodicsync', (e) => handlePeriodicSync(e as PeriodicSyncEvent));

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { catalog } from '../state/catalog-store.js';
 import { downloads } from '../state/downloads-store.js';
 import { StoreController } from '../state/store.js';
+import { markReleaseSeen } from '../../sw/state/app-badge.js';
 import './release-card.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -55,6 +56,11 @@ export class CatalogView extends LitElement {
     new StoreController(this, [catalog, downloads]);
     this.kind = 'all';
     this.offlineOnly = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void markReleaseSeen(); // the library is on screen: every new release has been seen
   }
 
   override render() {

@@ -10,6 +10,8 @@ import { downloadOf, downloads } from '../state/downloads-store.js';
 import { player, playTrack } from '../state/player.js';
 import { StoreController } from '../state/store.js';
 import './download-status.js';
+import './follow-artist.js';
+import { libraryPrefs, toggleFavourite } from '../state/library-prefs.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** A release's page: details, download controls, and its tracks or its film. */
@@ -83,7 +85,7 @@ export class ReleaseView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads, player]);
+    new StoreController(this, [catalog, downloads, player, libraryPrefs]);
     this.watching = false;
     this.message = '';
   }
@@ -109,6 +111,7 @@ export class ReleaseView extends LitElement {
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
             ${formatBytes(releaseBytes(release))}
           </p>
+          <follow-artist .artist=${release.artist}></follow-artist>
           <download-status .record=${downloadOf(release.id)}></download-status>
           <div class="actions">${this.#playButton(release)} ${this.#downloadButtons(release)}</div>
           ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
@@ -157,6 +160,14 @@ export class ReleaseView extends LitElement {
                 <span>${track.title}</span>
                 <span>
                   <span class="muted">${formatDuration(track.duration ?? 0)}</span>
+                  <button
+                    class="icon"
+                    aria-pressed=${String(libraryPrefs.value.favourites.has(track.url))}
+                    aria-label="Favourite ${track.title}"
+                    @click=${() => toggleFavourite(track.url)}
+                  >
+                    ${libraryPrefs.value.favourites.has(track.url) ? '★' : '☆'}
+                  </button>
                   <button class="icon" aria-label="Play ${track.title}" @click=${() => playTrack(release, index)}>▶</button>
                 </span>
               </li>`,

@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { detectCapabilities } from '../capabilities.js';
 import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
+import './background-settings.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings, and what this browser can and cannot do in the background. */
@@ -43,6 +44,7 @@ export class SettingsView extends LitElement {
     const { persisted } = storageInfo.value;
     const yes = (ok: boolean, why: string) => (ok ? 'Yes' : `No — ${why}`);
     return html`<h1 tabindex="-1">Settings</h1>
+      <background-settings></background-settings>
       <section class="card" aria-labelledby="storage-title">
         <h2 id="storage-title">Storage</h2>
         <p>

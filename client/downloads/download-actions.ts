@@ -1,11 +1,11 @@
 import type { Release } from '#common/catalog';
 import { releaseBytes } from '#common/release-facts';
-import { downloadId, isActive, type DownloadEngine, type DownloadRecord } from '#common/download-ledger';
+import { downloadId, isActive, newDownloadRecord, type DownloadEngine } from '#common/download-ledger';
 import { findRelease } from '../state/catalog-store.js';
 import { refreshDownloads } from '../state/downloads-store.js';
 import { ledger } from '../state/ledger.js';
 import { askServiceWorker, serviceWorkerReady } from '../sw-bridge.js';
-import { hasBackgroundFetch, startBackgroundFetch, watchBackgroundFetch } from './background-fetch-engine.js';
+import { hasBackgroundFetch, startBackgroundFetch, watchBackgroundFetch } from '../../sw/downloads/background-fetch-engine.js';
 import { runFallbackDownload } from './fallback-downloader.js';
 import { askPersistenceOnce, ensureRoomFor, quotaMessage } from './storage-check.js';
 
@@ -21,18 +21,7 @@ export async function startDownload(release: Release): Promise<void> {
   await askPersistenceOnce();
   const registration = await serviceWorkerReady();
   const engine: DownloadEngine = hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback';
-  const now = Date.now();
-  const record: DownloadRecord = {
-    releaseId: release.id,
-    state: 'queued',
-    engine,
-    parts: release.parts.map((p) => p.url),
-    bytesExpected: bytes,
-    bytesReceived: 0,
-    startedAt: now,
-    updatedAt: now,
-  };
-  await ledger.put(record);
+  await ledger.put(newDownloadRecord(release, engine));
   await refreshDownloads();
   if (engine === 'background-fetch') await runBackgroundFetch(registration, release);
   else void runFallback(release);

@@ -1,5 +1,6 @@
 import type { Part, Release } from '#common/catalog';
 import { savePosition, savedPosition } from './resume-positions.js';
+import { recordAction } from '../background/outbox-sender.js';
 import { Store } from './store.js';
 
 export interface PlayerState {
@@ -41,6 +42,7 @@ export function playTrack(release: Release, trackIndex: number): void {
     if (error.name !== 'AbortError') player.update((s) => ({ ...s, error: `Could not play: ${error.message}` }));
   });
   updateMediaSession(release, track);
+  void recordAction('play', track.url).catch(() => undefined); // the server's "recently played"
 }
 
 export function togglePlay(): void {

@@ -17,6 +17,16 @@ const MIGRATIONS: readonly string[] = [
      body         TEXT NOT NULL,
      published_at TEXT NOT NULL
    ) STRICT;`,
+  `CREATE TABLE actions (
+     id        TEXT PRIMARY KEY,
+     device_id TEXT NOT NULL,
+     type      TEXT NOT NULL,
+     subject   TEXT NOT NULL,
+     at        TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE follows (device_id TEXT NOT NULL, artist TEXT NOT NULL, PRIMARY KEY (device_id, artist)) STRICT;
+   CREATE TABLE favourites (device_id TEXT NOT NULL, track TEXT NOT NULL, PRIMARY KEY (device_id, track)) STRICT;
+   CREATE INDEX actions_plays ON actions (device_id, type, at);`,
 ];
 
 export function migrate(db: Database): number {

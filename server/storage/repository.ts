@@ -1,4 +1,5 @@
 import type { Release } from '#common/catalog';
+import type { DeviceLibrary, OfflineAction } from '#common/offline-actions';
 import type { PushPreferences } from '#common/push-subscription';
 
 /**
@@ -27,9 +28,16 @@ export interface ReleaseStore {
   list(): Release[];
 }
 
+export interface ActionStore {
+  /** Applies an action once: `applied` is false when its id was seen before (a replay). */
+  apply(action: OfflineAction): { applied: boolean };
+  library(deviceId: string): DeviceLibrary;
+}
+
 export interface Repository {
   readonly subscriptions: SubscriptionStore;
   readonly releases: ReleaseStore;
+  readonly actions: ActionStore;
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { validateRelease, type Release } from '#common/catalog';
 import { migrate } from './migrations.js';
+import { sqliteActionStore } from './sqlite-action-store.js';
 import { ReleaseExistsError, type Repository, type StoredSubscription } from './repository.js';
 
 interface SubscriptionRow {
@@ -69,6 +70,7 @@ export function openSqliteRepository(file: string): Repository {
           return result.ok ? [result.value] : [];
         }),
     },
+    actions: sqliteActionStore(db),
     close: () => db.close(),
   };
 }

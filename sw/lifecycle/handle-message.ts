@@ -1,6 +1,6 @@
 import type { PageToSw, SwReply } from '#common/sw-messages';
 import { handleDownloadMessage } from '../downloads/handle-download-message.js';
-import { refreshCatalog } from '../fetch/catalog-network-first.js';
+import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -13,7 +13,7 @@ export function handleMessage(event: ExtendableMessageEvent): void {
       event.waitUntil(self.skipWaiting());
       break;
     case 'refresh-catalog':
-      event.waitUntil(refreshCatalog());
+      event.waitUntil(refreshCatalogAndAct());
       break;
     case 'store-part':
     case 'complete-download':

@@ -1,0 +1,67 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { libraryPrefs, setFollow } from '../state/library-prefs.js';
+import { StoreController } from '../state/store.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** Follow an artist, and choose whether their new releases download by themselves. */
+export class FollowArtist extends LitElement {
+  static override properties = { artist: {} };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        margin: 0.5em 0;
+      }
+      label {
+        display: flex;
+        gap: 0.4em;
+        align-items: center;
+        min-height: 36px;
+      }
+    `,
+  ];
+
+  declare artist: string;
+
+  constructor() {
+    super();
+    new StoreController(this, [libraryPrefs]);
+  }
+
+  override render() {
+    const preference = libraryPrefs.value.follows[this.artist];
+    if (!preference) {
+      return html`<button @click=${() => setFollow(this.artist, { autoDownload: false, unmeteredOnly: true })}>
+        Follow ${this.artist}
+      </button>`;
+    }
+    const change = (patch: Partial<typeof preference>) => setFollow(this.artist, { ...preference, ...patch });
+    return html`<button aria-pressed="true" @click=${() => setFollow(this.artist, undefined)}>Following ${this.artist}</button>
+      <label
+        ><input
+          type="checkbox"
+          .checked=${preference.autoDownload}
+          @change=${(e: Event) => change({ autoDownload: (e.target as HTMLInputElement).checked })}
+        />Download new releases automatically</label
+      >
+      ${
+        preference.autoDownload
+          ? html`<label
+              ><input
+                type="checkbox"
+                .checked=${preference.unmeteredOnly}
+                @change=${(e: Event) => change({ unmeteredOnly: (e.target as HTMLInputElement).checked })}
+              />Only on Wi-Fi or other unmetered connections</label
+            >`
+          : nothing
+      }`;
+  }
+}
+customElements.define('follow-artist', FollowArtist);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'follow-artist': FollowArtist;
+  }
+}

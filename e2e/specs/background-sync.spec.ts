@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { launchInstallableBrowser, openControlledApp, serviceWorkerRegistrationId } from '../fixtures/browser.js';
+import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
+import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+
+// What must hold: with the app installed and background refresh on, a periodic sync fetches the
+// catalog, so a release published meanwhile is in the library with the server gone afterwards.
+test('periodic sync refreshes the catalog in the background', async () => {
+  const mediaDir = copySampleMedia();
+  const server = new ServerProcess({ mediaDir });
+  await server.start();
+  const chromium = await launchInstallableBrowser();
+  const { page, cdp } = chromium;
+  try {
+    await openControlledApp(page, server.origin);
+    await chromium.install(server.origin);
+    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
+    await page.goto(`${server.origin}/settings`);
+    await page.getByRole('checkbox', { name: /Refresh the catalog in the background/ }).check();
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).periodicSync?.getTags()))
+      .toEqual(['stowaway-catalog-refresh']);
+
+    const release = newAlbumFrom(mediaDir, 'signal-garden', 'signal-garden-remixes', 'Signal Garden Remixes');
+    const published = await fetch(`${server.origin}/api/releases`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(release),
+    });
+    expect(published.status).toBe(201);
+
+    await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', {
+      origin: server.origin,
+      registrationId,
+      tag: 'stowaway-catalog-refresh',
+    });
+    await page.reload();
+    await expect(page.locator('[data-last-refresh]')).not.toHaveText('not yet');
+
+    await server.stop();
+    await page.goto(`${server.origin}/`);
+    await expect(page.getByText('You are offline')).toBeVisible();
+    await expect(page.getByRole('link', { name: /Signal Garden Remixes/ })).toBeVisible();
+  } finally {
+    await chromium.close();
+    await server.dispose();
+  }
+});
+
+// What must hold: actions taken offline reach the server once each, in order, when sync fires.
+test('following and favouriting offline reach the server exactly once after a sync', async () => {
+  const server = new ServerProcess();
+  await server.start();
+  const chromium = await launchInstallableBrowser();
+  const { page, cdp } = chromium;
+  try {
+    await openControlledApp(page, server.origin);
+    await chromium.install(server.origin);
+    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
+    await page.goto(`${server.origin}/releases/harbour-lights`);
+    await expect(page.getByRole('heading', { name: 'Harbour Lights' })).toBeVisible();
+
+    await server.stop();
+    await page.getByRole('button', { name: 'Follow The Stowaways' }).click();
+    await page.getByRole('button', { name: 'Favourite Low Tide' }).click();
+    await expect(page.getByRole('button', { name: 'Following The Stowaways' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Favourite Low Tide' })).toHaveAttribute('aria-pressed', 'true');
+
+    await server.start();
+    const deviceId = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open('stowaway-state');
+          open.onsuccess = () => {
+            const get = open.result.transaction('keyval').objectStore('keyval').get('deviceId');
+            get.onsuccess = () => resolve(get.result as string);
+          };
+        }),
+    );
+    const library = async () => (await (await fetch(`${server.origin}/api/devices/${deviceId}/library`)).json()) as object;
+    expect(await library()).toEqual({ follows: [], favourites: [], recentlyPlayed: [] });
+
+    for (let replay = 0; replay < 2; replay++) {
+      await cdp.send('ServiceWorker.dispatchSyncEvent', {
+        origin: server.origin,
+        registrationId,
+        tag: 'stowaway-outbox',
+        lastChance: false,
+      });
+      await expect.poll(library).toEqual({
+        follows: ['The Stowaways'],
+        favourites: ['/media/albums/harbour-lights/01-low-tide.webm'],
+        recentlyPlayed: [],
+      });
+    }
+    const outbox = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('stowaway-outbox');
+          open.onsuccess = () => {
+            const count = open.result.transaction('actions').objectStore('actions').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+    expect(outbox).toBe(0);
+  } finally {
+    await chromium.close();
+    await server.dispose();
+  }
+});

@@ -1,0 +1,91 @@
+import { expect, test } from '@playwright/test';
+import { launchInstallableBrowser, openControlledApp, serviceWorkerRegistrationId } from '../fixtures/browser.js';
+import { PushService } from '../fixtures/push-service.js';
+import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
+import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+
+// The whole alert path with nothing mocked: the server encrypts and signs for a subscription whose
+// endpoint is a local push service, which checks and decrypts; CDP hands the plaintext to the SW.
+test('a published release reaches the SW as a notification, sets the badge, and a click opens it', async () => {
+  const push = new PushService();
+  await push.start();
+  const mediaDir = copySampleMedia();
+  const server = new ServerProcess({ mediaDir, env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile } });
+  await server.start();
+  const chromium = await launchInstallableBrowser();
+  const { page, context } = chromium;
+  const publish = async (id: string, title: string) => {
+    const res = await fetch(`${server.origin}/api/releases`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(newAlbumFrom(mediaDir, 'harbour-lights', id, title)),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { delivery: { matched: number; sent: number; failed: number; removed: number } }).delivery;
+  };
+  try {
+    push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
+    await openControlledApp(page, server.origin);
+    await chromium.install(server.origin);
+    const { cdp } = chromium;
+    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
+
+    const subscription = push.createSubscription();
+    const subscribed = await fetch(`${server.origin}/api/push/subscriptions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ endpoint: subscription.endpoint, keys: subscription.keys }),
+    });
+    expect(subscribed.status).toBe(201);
+
+    expect(await publish('harbour-lights-live', 'Harbour Lights Live')).toEqual({ matched: 1, sent: 1, failed: 0, removed: 0 });
+    expect(push.rejected).toEqual([]);
+    const [message] = push.received;
+    expect(message).toMatchObject({ ttl: '86400', urgency: 'normal', topic: 'new-release' });
+    expect(JSON.parse(message?.plaintext ?? '{}')).toMatchObject({ type: 'new-release', releaseId: 'harbour-lights-live' });
+
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: server.origin, registrationId, data: message?.plaintext ?? '' });
+    await expect
+      .poll(() => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title)))
+      .toEqual(['New album: Harbour Lights Live']);
+    await expect.poll(() => chromium.badgeCount(server.origin)).toBe(1);
+    // The push also refreshed the catalog: the new release is in the library.
+    await page.goto(`${server.origin}/releases/harbour-lights-live`);
+    await expect(page.getByRole('heading', { name: 'Harbour Lights Live' })).toBeVisible();
+
+    // The click, dispatched to the real SW with the real notification.
+    await page.goto(`${server.origin}/settings`);
+    const [worker] = context.serviceWorkers();
+    await worker?.evaluate(async () => {
+      // Runs inside the SW; typed loosely because e2e/ compiles against the DOM library.
+      const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean };
+      const NotificationEventClass = (self as unknown as { NotificationEvent: new (type: string, init: object) => Event })
+        .NotificationEvent;
+      const [notification] = await scope.registration.getNotifications();
+      if (notification) scope.dispatchEvent(new NotificationEventClass('notificationclick', { notification }));
+    });
+    await page.waitForURL(`${server.origin}/releases/harbour-lights-live`);
+    await expect(page.getByRole('heading', { name: 'Harbour Lights Live' })).toBeVisible();
+
+    // 429 is retried (the second try gets through); 410 removes the subscription.
+    push.answer(subscription.id, [429, 201]);
+    expect(await publish('harbour-lights-encore', 'Harbour Lights Encore')).toEqual({
+      matched: 1,
+      sent: 1,
+      failed: 0,
+      removed: 0,
+    });
+    push.answer(subscription.id, [410]);
+    expect(await publish('harbour-lights-finale', 'Harbour Lights Finale')).toEqual({
+      matched: 1,
+      sent: 0,
+      failed: 0,
+      removed: 1,
+    });
+    expect(await publish('harbour-lights-after', 'Harbour Lights After')).toEqual({ matched: 0, sent: 0, failed: 0, removed: 0 });
+  } finally {
+    await chromium.close();
+    await server.dispose();
+    await push.stop();
+  }
+});

@@ -1,0 +1,47 @@
+import { CACHE_NAMES } from '#common/cache-names';
+import { validateCatalog, type Release } from '#common/catalog';
+import { API } from '#common/routes';
+import { startDownloadFromWorker } from '../downloads/background-fetch-engine.js';
+import { notifyPages } from '../lifecycle/notify-pages.js';
+import { appState, type FollowPreference } from '../state/app-state.js';
+import { refreshCatalog } from './catalog-network-first.js';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/**
+ * A catalog refresh (periodic sync, a push, the app opening): fetches the catalog conditionally,
+ * records when it ran, tells open pages, and starts downloads of new releases by followed artists
+ * that asked for it. Returns the releases that are new since the last refresh.
+ */
+export async function refreshCatalogAndAct(): Promise<Release[]> {
+  const fresh = await refreshCatalog();
+  if (!fresh) return [];
+  const response = await (await caches.open(CACHE_NAMES.catalog)).match(API.catalog);
+  const catalog = validateCatalog(await response?.json());
+  if (!catalog.ok) return [];
+  const known = await appState.knownReleaseIds();
+  const releases = catalog.value.releases;
+  await appState.setKnownReleaseIds(releases.map((r) => r.id));
+  const added = known ? releases.filter((r) => !known.includes(r.id)) : [];
+  await downloadFollowedReleases(added);
+  await notifyPages({ type: 'catalog-updated' });
+  return added;
+}
+
+export async function downloadFollowedReleases(releases: readonly Release[]): Promise<void> {
+  const follows = await appState.follows();
+  for (const release of releases) {
+    const preference = follows[release.artist];
+    if (preference?.autoDownload && connectionAllows(preference)) {
+      await startDownloadFromWorker(self.registration, release);
+    }
+  }
+}
+
+/** "Only on an unmetered connection": refuse on cellular or data saver where the browser says so. */
+function connectionAllows(preference: FollowPreference): boolean {
+  if (!preference.unmeteredOnly) return true;
+  const connection = (navigator as unknown as { connection?: { type?: string; saveData?: boolean } }).connection;
+  if (!connection) return true; // the browser cannot tell: do as asked
+  return connection.type !== 'cellular' && connection.saveData !== true;
+}

@@ -1,0 +1,44 @@
+import { PAGES } from '#common/routes';
+import { startDownloadFromWorker } from '../downloads/background-fetch-engine.js';
+import { releaseFromCachedCatalog } from '../downloads/cached-catalog.js';
+import { markReleaseSeen } from '../state/app-badge.js';
+
+declare const self: ServiceWorkerGlobalScope;
+
+interface NotificationData {
+  readonly releaseId?: string;
+}
+
+/**
+ * notificationclick: "Download" starts the release's download and shows the downloads page; a
+ * click or "Listen" opens the release page, in the open window when there is one.
+ */
+export function handleNotificationClick(event: NotificationEvent): void {
+  const { releaseId } = (event.notification.data ?? {}) as NotificationData;
+  event.notification.close();
+  event.waitUntil(
+    (async () => {
+      let target: string = releaseId ? PAGES.release(releaseId) : PAGES.catalog;
+      if (releaseId) await markReleaseSeen(releaseId);
+      if (event.action === 'download' && releaseId) {
+        const release = await releaseFromCachedCatalog(releaseId);
+        if (release) await startDownloadFromWorker(self.registration, release);
+        target = PAGES.downloads;
+      }
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows[0];
+      if (open) {
+        await open.navigate(target).catch(() => undefined);
+        await open.focus().catch(() => undefined); // needs the click's user activation
+      } else {
+        await self.clients.openWindow(target);
+      }
+    })(),
+  );
+}
+
+/** notificationclose: a dismissed alert has been seen: it no longer counts on the badge. */
+export function handleNotificationClose(event: NotificationEvent): void {
+  const { releaseId } = (event.notification.data ?? {}) as NotificationData;
+  if (releaseId) event.waitUntil(markReleaseSeen(releaseId));
+}

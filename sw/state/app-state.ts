@@ -1,0 +1,40 @@
+import { createStore, get, set } from 'idb-keyval';
+
+/**
+ * Small settings and memory shared by the page and the SW (IndexedDB, so the SW can read them
+ * when no page is open): this device's id, followed artists, what was already seen.
+ */
+const store = createStore('stowaway-state', 'keyval');
+
+export interface FollowPreference {
+  /** Start downloading a new release by this artist as soon as it is known. */
+  readonly autoDownload: boolean;
+  /** …but only on an unmetered connection, where the browser can tell. */
+  readonly unmeteredOnly: boolean;
+}
+
+export const appState = {
+  async deviceId(): Promise<string> {
+    const known = await get<string>('deviceId', store);
+    if (known) return known;
+    const id = crypto.randomUUID();
+    await set('deviceId', id, store);
+    return id;
+  },
+  follows: async (): Promise<Record<string, FollowPreference>> => (await get('follows', store)) ?? {},
+  async setFollow(artist: string, preference: FollowPreference | undefined): Promise<void> {
+    const others = Object.entries(await appState.follows()).filter(([name]) => name !== artist);
+    await set('follows', Object.fromEntries(preference ? [...others, [artist, preference]] : others), store);
+  },
+  favourites: async (): Promise<string[]> => (await get('favourites', store)) ?? [],
+  setFavourites: (tracks: string[]) => set('favourites', tracks, store),
+  /** Release ids the last catalog refresh knew, to tell which are new; undefined before the first. */
+  knownReleaseIds: () => get<string[]>('knownReleaseIds', store),
+  setKnownReleaseIds: (ids: string[]) => set('knownReleaseIds', ids, store),
+  /** New releases announced (push or refresh) and not yet seen in the library: the app badge. */
+  unseenReleaseIds: async (): Promise<string[]> => (await get('unseenReleaseIds', store)) ?? [],
+  setUnseenReleaseIds: (ids: string[]) => set('unseenReleaseIds', ids, store),
+  /** When a periodic sync last refreshed the catalog (shown in Settings). */
+  lastBackgroundRefresh: () => get<number>('lastBackgroundRefresh', store),
+  setLastBackgroundRefresh: (time: number) => set('lastBackgroundRefresh', time, store),
+};

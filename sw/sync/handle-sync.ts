@@ -1,0 +1,21 @@
+import { SYNC_TAGS } from '#common/sync-tags';
+import { replayOutbox } from '../outbox/outbox.js';
+import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
+import { appState } from '../state/app-state.js';
+
+/** Background Sync: the network is back; send the actions taken offline, in order. */
+export function handleSync(event: SyncEvent): void {
+  if (event.tag !== SYNC_TAGS.outbox) return;
+  event.waitUntil(
+    replayOutbox().then((sent) => {
+      // A rejected promise tells the browser to try this sync again later.
+      if (!sent) throw new Error('the server could not be reached; the outbox waits');
+    }),
+  );
+}
+
+/** Periodic Background Sync: refresh the catalog (a conditional request: a 304 costs almost nothing). */
+export function handlePeriodicSync(event: PeriodicSyncEvent): void {
+  if (event.tag !== SYNC_TAGS.catalogRefresh) return;
+  event.waitUntil(refreshCatalogAndAct().then(() => appState.setLastBackgroundRefresh(Date.now())));
+}
