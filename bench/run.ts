@@ -6,6 +6,7 @@ import { appStart } from './figures/app-start.js';
 import { downloadMemory } from './figures/download-memory.js';
 import { downloadTime } from './figures/download-time.js';
 import { offlineSeek } from './figures/offline-seek.js';
+import { pushFanout } from './figures/push-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
 import type { Benchmark, Figure } from './harness.js';
 import { printTable } from './print-table.js';
@@ -14,7 +15,7 @@ import { printTable } from './print-table.js';
  * `npm run bench [-- NAME ...] [-- --json FILE]`: starts the real server on a free port with a
  * temporary DATA_DIR, runs each benchmark (or the named ones) and prints one table.
  */
-const BENCHMARKS: readonly Benchmark[] = [offlineSeek, downloadTime, downloadMemory, appStart, catalogRefresh];
+const BENCHMARKS: readonly Benchmark[] = [offlineSeek, downloadTime, downloadMemory, pushFanout, appStart, catalogRefresh];
 
 async function main(argv: string[]): Promise<void> {
   const jsonIndex = argv.indexOf('--json');
