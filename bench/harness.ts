@@ -16,6 +16,8 @@ export interface BenchContext {
   readonly server: { stop(): Promise<void>; start(): Promise<void> };
   /** A temporary MEDIA_DIR (a copy of the sample media) where a benchmark may put large files. */
   readonly mediaDir: string;
+  /** The server process's pid, for its memory. */
+  readonly serverPid: () => number | undefined;
 }
 
 export interface Benchmark {

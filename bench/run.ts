@@ -6,6 +6,7 @@ import { appStart } from './figures/app-start.js';
 import { downloadMemory } from './figures/download-memory.js';
 import { downloadTime } from './figures/download-time.js';
 import { offlineSeek } from './figures/offline-seek.js';
+import { mediaThroughput } from './figures/media-throughput.js';
 import { pushFanout } from './figures/push-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
 import type { Benchmark, Figure } from './harness.js';
@@ -15,7 +16,15 @@ import { printTable } from './print-table.js';
  * `npm run bench [-- NAME ...] [-- --json FILE]`: starts the real server on a free port with a
  * temporary DATA_DIR, runs each benchmark (or the named ones) and prints one table.
  */
-const BENCHMARKS: readonly Benchmark[] = [offlineSeek, downloadTime, downloadMemory, pushFanout, appStart, catalogRefresh];
+const BENCHMARKS: readonly Benchmark[] = [
+  offlineSeek,
+  downloadTime,
+  downloadMemory,
+  mediaThroughput,
+  pushFanout,
+  appStart,
+  catalogRefresh,
+];
 
 async function main(argv: string[]): Promise<void> {
   const jsonIndex = argv.indexOf('--json');
@@ -36,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     for (const benchmark of chosen) {
       process.stderr.write(`running ${benchmark.name}: ${benchmark.description}\n`);
-      figures.push(...(await benchmark.run({ origin: server.origin, server, mediaDir })));
+      figures.push(...(await benchmark.run({ origin: server.origin, server, mediaDir, serverPid: () => server.pid })));
     }
   } finally {
     await server.dispose();

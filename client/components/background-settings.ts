@@ -18,10 +18,6 @@ export class BackgroundSettings extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      section {
-        padding: 1em;
-        margin-bottom: 1em;
-      }
       .message {
         color: var(--danger);
       }
@@ -59,7 +55,7 @@ export class BackgroundSettings extends LitElement {
     if (!this.loaded) return html`<p class="muted" role="status">Checking what this browser allows…</p>`;
     const caps = detectCapabilities();
     const last = this.lastRefresh ? new Date(this.lastRefresh).toLocaleString() : 'not yet';
-    return html`<section class="card" aria-labelledby="alerts-title">
+    return html`<section class="card panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">New-release alerts</h2>
         ${
           caps.push && caps.notifications
@@ -70,7 +66,7 @@ export class BackgroundSettings extends LitElement {
             : html`<p class="muted">This browser cannot receive push notifications.</p>`
         }
       </section>
-      <section class="card" aria-labelledby="refresh-title">
+      <section class="card panel" aria-labelledby="refresh-title">
         <h2 id="refresh-title">Catalog refresh</h2>
         <p>
           The catalog refreshes each time you open Stowaway. Last refresh in the background:

@@ -10,10 +10,6 @@ export class SettingsView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      section {
-        padding: 1em;
-        margin-bottom: 1em;
-      }
       dl {
         display: grid;
         grid-template-columns: max-content 1fr;
@@ -45,7 +41,7 @@ export class SettingsView extends LitElement {
     const yes = (ok: boolean, why: string) => (ok ? 'Yes' : `No — ${why}`);
     return html`<h1 tabindex="-1">Settings</h1>
       <background-settings></background-settings>
-      <section class="card" aria-labelledby="storage-title">
+      <section class="card panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Storage</h2>
         <p>
           ${
@@ -62,7 +58,7 @@ export class SettingsView extends LitElement {
             : ''
         }
       </section>
-      <section class="card" aria-labelledby="browser-title">
+      <section class="card panel" aria-labelledby="browser-title">
         <h2 id="browser-title">What this browser can do</h2>
         <dl>
           <dt>Downloads that continue with the app closed</dt>

@@ -68,6 +68,10 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  section.panel {
+    padding: 1em;
+    margin-bottom: 1em;
+  }
   .card {
     background: var(--surface);
     border: 1px solid var(--border);

@@ -1,20 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { launchInstallableBrowser, openControlledApp, serviceWorkerRegistrationId } from '../fixtures/browser.js';
+import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
 
 // What must hold: with the app installed and background refresh on, a periodic sync fetches the
 // catalog, so a release published meanwhile is in the library with the server gone afterwards.
 test('periodic sync refreshes the catalog in the background', async () => {
   const mediaDir = copySampleMedia();
-  const server = new ServerProcess({ mediaDir });
-  await server.start();
-  const chromium = await launchInstallableBrowser();
-  const { page, cdp } = chromium;
+  const { server, page, cdp, registrationId, tearDown } = await startInstalledAppSession({ mediaDir });
   try {
-    await openControlledApp(page, server.origin);
-    await chromium.install(server.origin);
-    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
     await page.goto(`${server.origin}/settings`);
     await page.getByRole('checkbox', { name: /Refresh the catalog in the background/ }).check();
     await expect
@@ -42,21 +36,14 @@ test('periodic sync refreshes the catalog in the background', async () => {
     await expect(page.getByText('You are offline')).toBeVisible();
     await expect(page.getByRole('link', { name: /Signal Garden Remixes/ })).toBeVisible();
   } finally {
-    await chromium.close();
-    await server.dispose();
+    await tearDown();
   }
 });
 
 // What must hold: actions taken offline reach the server once each, in order, when sync fires.
 test('following and favouriting offline reach the server exactly once after a sync', async () => {
-  const server = new ServerProcess();
-  await server.start();
-  const chromium = await launchInstallableBrowser();
-  const { page, cdp } = chromium;
+  const { server, page, cdp, registrationId, tearDown } = await startInstalledAppSession();
   try {
-    await openControlledApp(page, server.origin);
-    await chromium.install(server.origin);
-    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
     await page.goto(`${server.origin}/releases/harbour-lights`);
     await expect(page.getByRole('heading', { name: 'Harbour Lights' })).toBeVisible();
 
@@ -105,7 +92,6 @@ test('following and favouriting offline reach the server exactly once after a sy
     );
     expect(outbox).toBe(0);
   } finally {
-    await chromium.close();
-    await server.dispose();
+    await tearDown();
   }
 });

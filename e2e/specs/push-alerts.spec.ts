@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { launchInstallableBrowser, openControlledApp, serviceWorkerRegistrationId } from '../fixtures/browser.js';
+import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { PushService } from '../fixtures/push-service.js';
 import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
 
 // The whole alert path with nothing mocked: the server encrypts and signs for a subscription whose
 // endpoint is a local push service, which checks and decrypts; CDP hands the plaintext to the SW.
@@ -10,10 +10,11 @@ test('a published release reaches the SW as a notification, sets the badge, and 
   const push = new PushService();
   await push.start();
   const mediaDir = copySampleMedia();
-  const server = new ServerProcess({ mediaDir, env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile } });
-  await server.start();
-  const chromium = await launchInstallableBrowser();
-  const { page, context } = chromium;
+  const { server, chromium, page, cdp, registrationId, tearDown } = await startInstalledAppSession({
+    mediaDir,
+    env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile },
+  });
+  const { context } = chromium;
   const publish = async (id: string, title: string) => {
     const res = await fetch(`${server.origin}/api/releases`, {
       method: 'POST',
@@ -25,10 +26,6 @@ test('a published release reaches the SW as a notification, sets the badge, and 
   };
   try {
     push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
-    await openControlledApp(page, server.origin);
-    await chromium.install(server.origin);
-    const { cdp } = chromium;
-    const registrationId = await serviceWorkerRegistrationId(cdp, server.origin);
 
     const subscription = push.createSubscription();
     const subscribed = await fetch(`${server.origin}/api/push/subscriptions`, {
@@ -84,8 +81,7 @@ test('a published release reaches the SW as a notification, sets the badge, and 
     });
     expect(await publish('harbour-lights-after', 'Harbour Lights After')).toEqual({ matched: 0, sent: 0, failed: 0, removed: 0 });
   } finally {
-    await chromium.close();
-    await server.dispose();
+    await tearDown();
     await push.stop();
   }
 });

@@ -9,11 +9,29 @@ export type MediaFile =
 const realRoots = new Map<string, Promise<string>>();
 
 /**
+ * Answers for recently resolved paths, kept briefly: a player seeking issues many range requests
+ * for one file, and realpath + stat for each is measurable under load. A changed file is seen
+ * within RESOLVE_CACHE_MS.
+ */
+const RESOLVE_CACHE_MS = 2000;
+const recent = new Map<string, { answer: MediaFile; expires: number }>();
+
+/**
  * Maps the part of a URL after `/media` (still percent-encoded) to a regular file inside the media
  * root, or refuses. Only the catalog's own URL shape is accepted (no `..`, NUL, backslash,
  * dot-files or encoded separators), and the real path, symlinks resolved, must stay under the root.
  */
 export async function resolveMediaFile(root: string, encodedPath: string): Promise<MediaFile> {
+  const key = `${root}\0${encodedPath}`;
+  const hit = recent.get(key);
+  if (hit && hit.expires > Date.now()) return hit.answer;
+  const answer = await resolveUncached(root, encodedPath);
+  if (recent.size > 10_000) recent.clear();
+  recent.set(key, { answer, expires: Date.now() + RESOLVE_CACHE_MS });
+  return answer;
+}
+
+async function resolveUncached(root: string, encodedPath: string): Promise<MediaFile> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(encodedPath);

@@ -46,7 +46,9 @@ export async function sendMediaFile(req: Request, res: Response, file: MediaFile
     res.end();
     return;
   }
-  await pipeline(createReadStream(file.path, { start, end, highWaterMark: 256 * 1024 }), res).catch(() => {
+  // Buffers no larger than the range: a 64 KiB seek should not allocate a 256 KiB chunk.
+  const highWaterMark = Math.min(256 * 1024, end - start + 1);
+  await pipeline(createReadStream(file.path, { start, end, highWaterMark }), res).catch(() => {
     // The client went away mid-body (a seek, a cancelled download): nothing to answer any more.
     res.destroy();
   });
