@@ -4,7 +4,6 @@ import { CHROMIUM_ARGS, chromiumPath } from './e2e/fixtures/chromium-path.js';
 const executablePath = chromiumPath();
 
 export default defineConfig({
-  testDir: 'e2e/specs',
   outputDir: 'test-results',
   fullyParallel: false,
   workers: 1,
@@ -17,4 +16,9 @@ export default defineConfig({
     headless: true,
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
+  projects: [
+    { name: 'chromium', testDir: 'e2e/specs' },
+    // Firefox through puppeteer-core (WebDriver BiDi): these specs launch it themselves.
+    { name: 'firefox', testDir: 'e2e/firefox' },
+  ],
 });

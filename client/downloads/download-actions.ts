@@ -18,7 +18,7 @@ export async function startDownload(release: Release): Promise<void> {
   if (isActive(existing) || existing?.state === 'done') return;
   const bytes = releaseBytes(release);
   await ensureRoomFor(bytes, release.title);
-  await askPersistenceOnce();
+  askPersistenceOnce();
   const registration = await serviceWorkerReady();
   const engine: DownloadEngine = hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback';
   await ledger.put(newDownloadRecord(release, engine));

@@ -14,11 +14,14 @@ export async function ensureRoomFor(bytes: number, title: string): Promise<void>
   }
 }
 
-/** At the first download, ask the browser to keep downloads when space runs low. */
-export async function askPersistenceOnce(): Promise<void> {
+/**
+ * At the first download, ask the browser to keep downloads when space runs low. Not awaited:
+ * Firefox answers only when the person responds to its prompt, and the download must not wait.
+ */
+export function askPersistenceOnce(): void {
   if (localStorage.getItem(PERSIST_ASKED) || !navigator.storage?.persist) return;
   localStorage.setItem(PERSIST_ASKED, '1');
-  await navigator.storage.persist().catch(() => false);
+  void navigator.storage.persist().catch(() => false);
 }
 
 /** A readable message for a storage failure, or undefined when the error is something else. */
