@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { CHECKED_ROWS, promisedSupport, readSettingsStatements } from '../fixtures/browser-support-table.js';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { appText, clickButton, launchFirefox, openControlledAppInFirefox, waitForText } from '../fixtures/firefox.js';
-import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
+import { ServerProcess } from '../fixtures/server-process.js';
 
 // Real Firefox (no Background Fetch, no Periodic Sync), driven by puppeteer-core over WebDriver BiDi.
 
@@ -41,11 +41,7 @@ test('Firefox: opening the app refreshes the catalog and shows a release publish
     await openControlledAppInFirefox(page, server.origin);
     await page.goto('about:blank'); // the app is closed
     const release = newAlbumFrom(mediaDir, 'signal-garden', 'signal-garden-live', 'Signal Garden Live');
-    const res = await fetch(`${server.origin}/api/releases`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(release),
-    });
+    const res = await publishRelease(server.origin, release);
     expect(res.status).toBe(201);
     await page.goto(server.origin);
     await waitForText(page, 'Signal Garden Live');

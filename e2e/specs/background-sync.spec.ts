@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startInstalledAppSession } from '../fixtures/app-session.js';
-import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
+import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 
 // What must hold: with the app installed and background refresh on, a periodic sync fetches the
 // catalog, so a release published meanwhile is in the library with the server gone afterwards.
@@ -16,11 +15,7 @@ test('periodic sync refreshes the catalog in the background', async () => {
       .toEqual(['stowaway-catalog-refresh']);
 
     const release = newAlbumFrom(mediaDir, 'signal-garden', 'signal-garden-remixes', 'Signal Garden Remixes');
-    const published = await fetch(`${server.origin}/api/releases`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(release),
-    });
+    const published = await publishRelease(server.origin, release);
     expect(published.status).toBe(201);
 
     await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', {

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { PushService } from '../fixtures/push-service.js';
-import { copySampleMedia, newAlbumFrom } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
+import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 
 // The whole alert path with nothing mocked: the server encrypts and signs for a subscription whose
 // endpoint is a local push service, which checks and decrypts; CDP hands the plaintext to the SW.
@@ -16,11 +15,7 @@ test('a published release reaches the SW as a notification, sets the badge, and 
   });
   const { context } = chromium;
   const publish = async (id: string, title: string) => {
-    const res = await fetch(`${server.origin}/api/releases`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(newAlbumFrom(mediaDir, 'harbour-lights', id, title)),
-    });
+    const res = await publishRelease(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', id, title));
     expect(res.status).toBe(201);
     return ((await res.json()) as { delivery: { matched: number; sent: number; failed: number; removed: number } }).delivery;
   };
