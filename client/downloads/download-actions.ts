@@ -6,6 +6,7 @@ import { refreshDownloads } from '../state/downloads-store.js';
 import { ledger } from '../state/ledger.js';
 import { askServiceWorker, serviceWorkerReady } from '../sw-bridge.js';
 import { hasBackgroundFetch, startBackgroundFetch, watchBackgroundFetch } from '../../sw/downloads/background-fetch-engine.js';
+import { missingParts } from '../../sw/downloads/media-cache.js';
 import { runFallbackDownload } from './fallback-downloader.js';
 import { askPersistenceOnce, ensureRoomFor, quotaMessage } from './storage-check.js';
 
@@ -97,6 +98,10 @@ export async function reattachDownloads(): Promise<void> {
   const registration = await serviceWorkerReady();
   const ids = new Set((await registration.backgroundFetch?.getIds()) ?? []);
   for (const record of await ledger.all()) {
+    if (record.state === 'done') {
+      await checkStillStored(record.releaseId);
+      continue;
+    }
     if (!isActive(record) && record.state !== 'paused') continue;
     const release = findRelease(record.releaseId);
     if (record.engine === 'background-fetch' && ids.has(downloadId(record.releaseId))) {
@@ -110,6 +115,20 @@ export async function reattachDownloads(): Promise<void> {
     }
   }
   await refreshDownloads();
+}
+
+/**
+ * A download marked done whose files are no longer all in the cache (the person or the browser
+ * cleared site data, or evicted it under storage pressure) is never shown as available offline.
+ */
+async function checkStillStored(releaseId: string): Promise<void> {
+  const release = findRelease(releaseId);
+  if (!release || (await missingParts(release.parts)).length === 0) return;
+  await ledger.patch(releaseId, {
+    state: 'failed',
+    error:
+      'Its files were removed from this device (site data was cleared or space ran low). Download it again to play it offline.',
+  });
 }
 
 /** A Background Fetch record with no fetch behind it: done if every part is stored, else failed. */

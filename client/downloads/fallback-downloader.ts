@@ -1,5 +1,5 @@
 import type { Part, Release } from '#common/catalog';
-import { CACHE_NAMES } from '#common/cache-names';
+import { missingParts } from '../../sw/downloads/media-cache.js';
 import { askServiceWorker } from '../sw-bridge.js';
 import { fetchPart } from './fetch-part.js';
 
@@ -15,7 +15,7 @@ export async function runFallbackDownload(
   signal: AbortSignal,
   onProgress: (bytes: number) => void,
 ): Promise<void> {
-  const pending = await partsNotStored(release.parts);
+  const pending = await missingParts(release.parts);
   let received = release.parts.filter((p) => !pending.includes(p)).reduce((n, p) => n + p.bytes, 0);
   onProgress(received);
   const queue = [...pending];
@@ -38,14 +38,4 @@ async function downloadPart(releaseId: string, part: Part, signal: AbortSignal, 
     onBytes(-body.size);
     if (attempt >= 2) throw new Error(reply.error ?? 'A file could not be stored.');
   }
-}
-
-async function partsNotStored(parts: readonly Part[]): Promise<Part[]> {
-  const cache = await caches.open(CACHE_NAMES.media);
-  const stored = await Promise.all(
-    parts.map(
-      async (p) => Number((await cache.match(new URL(p.url, location.origin).href))?.headers.get('Content-Length')) === p.bytes,
-    ),
-  );
-  return parts.filter((_, i) => !stored[i]);
 }

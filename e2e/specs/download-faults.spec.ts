@@ -99,3 +99,23 @@ test('a release larger than the available storage is refused with a message', as
     rmSync(mediaDir, { recursive: true, force: true });
   }
 });
+
+// What must hold: when the cache is cleared behind the app's back, the release is not shown as
+// available offline, and the person is told why.
+test('a download whose files were cleared behind the app is no longer shown as available', async () => {
+  const t = await setUp();
+  try {
+    await t.page.goto(`${t.proxy.origin}/releases/harbour-lights`);
+    await t.page.getByRole('button', { name: 'Download', exact: true }).click();
+    await expect(t.page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+    const cdp = await t.browser.context.newCDPSession(t.page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: t.proxy.origin, storageTypes: 'cache_storage' });
+    await t.page.reload();
+    await expect(t.page.getByText(/Its files were removed from this device/)).toBeVisible();
+    await expect(t.page.getByText('Available offline')).toHaveCount(0);
+    await expect(t.page.getByRole('button', { name: 'Retry download' })).toBeVisible();
+    expect(await ledgerRecord(t.page, 'harbour-lights')).toMatchObject({ state: 'failed' });
+  } finally {
+    await t.tearDown();
+  }
+});

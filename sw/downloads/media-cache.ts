@@ -1,9 +1,8 @@
 import type { Part } from '#common/catalog';
 import { CACHE_NAMES } from '#common/cache-names';
 
-declare const self: ServiceWorkerGlobalScope;
-
-const keyOf = (url: string): string => new URL(url, self.location.origin).href;
+// Used by the SW and by the page (the fallback downloader, the start-up check): `location` exists in both.
+const keyOf = (url: string): string => new URL(url, location.origin).href;
 
 /** Stores a checked part as a plain 200 under its own URL (Cache Storage refuses 206). */
 export async function putPart(part: Part, body: Blob): Promise<void> {
