@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions, defaultServerConditions, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './client/web-manifest.js';
@@ -11,13 +13,12 @@ function devApi(): Plugin {
     name: 'stowaway-dev-api',
     apply: 'serve',
     async configureServer(server) {
-      const { loadConfig } = (await server.ssrLoadModule(
-        '/server/config/load-config.ts',
-      )) as typeof import('./server/config/load-config.js');
-      const { prepareServer } = (await server.ssrLoadModule(
-        '/server/start-server.ts',
-      )) as typeof import('./server/start-server.js');
-      const { createLogger } = (await server.ssrLoadModule('/server/logger.ts')) as typeof import('./server/logger.js');
+      // Vite's root is client/; the server lives beside it, so its modules load by absolute path.
+      const here = path.dirname(fileURLToPath(import.meta.url));
+      const load = (file: string) => server.ssrLoadModule(`/@fs${path.join(here, file)}`);
+      const { loadConfig } = (await load('server/config/load-config.ts')) as typeof import('./server/config/load-config.js');
+      const { prepareServer } = (await load('server/start-server.ts')) as typeof import('./server/start-server.js');
+      const { createLogger } = (await load('server/logger.ts')) as typeof import('./server/logger.js');
       const { app } = await prepareServer(loadConfig(process.env), createLogger(), { serveClient: false });
       server.middlewares.use((req, res, next) => {
         if (req.url?.startsWith('/api/') || req.url?.startsWith('/media/')) app(req, res);
