@@ -34,8 +34,9 @@ void registerServiceWorker(onServiceWorkerMessage)
   .catch(() => undefined)
   .then(loadCatalog)
   .then(reattachDownloads)
-  // Browsers fire periodic sync rarely or never: opening the app is also a refresh (new releases,
-  // auto-downloads), and the moment to send actions taken offline.
-  .then(() => postToServiceWorker({ type: 'refresh-catalog' }))
+  // Browsers fire periodic sync rarely or never: opening the app is also a refresh. The catalog
+  // was just fetched through the SW; it now looks for new releases to auto-download, and actions
+  // taken offline are sent.
+  .then(() => postToServiceWorker({ type: 'check-new-releases' }))
   .then(flushOutbox)
   .catch(() => undefined);

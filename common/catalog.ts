@@ -72,9 +72,7 @@ export const catalogSchema = z.strictObject({
 });
 
 export type Part = z.infer<typeof partSchema>;
-export type PartRole = Part['role'];
 export type Release = z.infer<typeof releaseSchema>;
-export type ReleaseKind = Release['kind'];
 export type Catalog = z.infer<typeof catalogSchema>;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -17,8 +17,3 @@ export const PAGES = {
   settings: '/settings',
   release: (id: string): string => `/releases/${encodeURIComponent(id)}`,
 } as const;
-
-/** The relative path of a media file inside MEDIA_DIR, as a URL (`albums/x/01.webm` → `/media/albums/x/01.webm`). */
-export function mediaUrl(relativePath: string): string {
-  return `/media/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
-}

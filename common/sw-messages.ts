@@ -6,7 +6,8 @@
 /** Page → SW. Messages with a reply carry a MessagePort in `event.ports[0]`. */
 export type PageToSw =
   | { readonly type: 'skip-waiting' }
-  | { readonly type: 'refresh-catalog' }
+  /** The page loaded a fresh catalog: look for new releases to auto-download (no fetch). */
+  | { readonly type: 'check-new-releases' }
   /** Fallback downloader: one fetched part (its Blob in `body`) to check and store. Replies PartStored. */
   | { readonly type: 'store-part'; readonly releaseId: string; readonly url: string; readonly body: unknown }
   /** Fallback downloader: every part was sent; mark the release available offline. Replies PartStored. */

@@ -9,13 +9,22 @@ import { refreshCatalog } from './catalog-network-first.js';
 declare const self: ServiceWorkerGlobalScope;
 
 /**
- * A catalog refresh (periodic sync, a push, the app opening): fetches the catalog conditionally,
- * records when it ran, tells open pages, and starts downloads of new releases by followed artists
- * that asked for it. Returns the releases that are new since the last refresh.
+ * A catalog refresh in the background (periodic sync, a push): fetches the catalog conditionally,
+ * acts on what is new, and tells open pages. Returns the releases new since the last look.
  */
 export async function refreshCatalogAndAct(): Promise<Release[]> {
-  const fresh = await refreshCatalog();
-  if (!fresh) return [];
+  if (!(await refreshCatalog())) return [];
+  const added = await actOnNewReleases();
+  await notifyPages({ type: 'catalog-updated' });
+  return added;
+}
+
+/**
+ * Compares the stored catalog with the release ids seen last time and starts downloads of new
+ * releases by followed artists that asked for it. No network: when the app opens, the page has
+ * just fetched the catalog through the SW, so only this part runs then.
+ */
+export async function actOnNewReleases(): Promise<Release[]> {
   const response = await (await caches.open(CACHE_NAMES.catalog)).match(API.catalog);
   const catalog = validateCatalog(await response?.json());
   if (!catalog.ok) return [];
@@ -24,16 +33,17 @@ export async function refreshCatalogAndAct(): Promise<Release[]> {
   await appState.setKnownReleaseIds(releases.map((r) => r.id));
   const added = known ? releases.filter((r) => !known.includes(r.id)) : [];
   await downloadFollowedReleases(added);
-  await notifyPages({ type: 'catalog-updated' });
   return added;
 }
 
-export async function downloadFollowedReleases(releases: readonly Release[]): Promise<void> {
+async function downloadFollowedReleases(releases: readonly Release[]): Promise<void> {
   const follows = await appState.follows();
   for (const release of releases) {
     const preference = follows[release.artist];
     if (preference?.autoDownload && connectionAllows(preference)) {
-      await startDownloadFromWorker(self.registration, release);
+      if (await startDownloadFromWorker(self.registration, release)) {
+        await notifyPages({ type: 'download-changed', releaseId: release.id });
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { PageToSw, SwReply } from '#common/sw-messages';
 import { handleDownloadMessage } from '../downloads/handle-download-message.js';
-import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
+import { actOnNewReleases } from '../fetch/refresh-catalog-and-act.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -12,8 +12,8 @@ export function handleMessage(event: ExtendableMessageEvent): void {
     case 'skip-waiting':
       event.waitUntil(self.skipWaiting());
       break;
-    case 'refresh-catalog':
-      event.waitUntil(refreshCatalogAndAct());
+    case 'check-new-releases':
+      event.waitUntil(actOnNewReleases());
       break;
     case 'store-part':
     case 'complete-download':

@@ -46,5 +46,3 @@ export async function replayOutbox(): Promise<boolean> {
   }
   return true;
 }
-
-export const outboxSize = async (): Promise<number> => (await entries(store)).length;
