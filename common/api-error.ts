@@ -16,6 +16,7 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'conflict'
   | 'forbidden_endpoint'
+  | 'rate_limited'
   | 'internal';
 
 export function apiError(code: ApiErrorCode, message: string): ApiError {

@@ -4,6 +4,7 @@ import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveClient } from './http/serve-client.js';
+import { writeRateLimit } from './http/write-rate-limit.js';
 import type { Logger } from './logger.js';
 import type { PushSender } from './push/push-sender.js';
 import { actionsRouter } from './routes/actions-router.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   readonly vapidPublicKey: string;
   readonly adminToken: string;
   readonly pushAllowLoopback: boolean;
+  /** Per client address and minute, on the public write routes; 0 = no limit. */
+  readonly writeRateLimit: number;
 }
 
 /** Builds the whole HTTP app; it never listens (server/main.ts does), so tests drive it directly. */
@@ -34,6 +37,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.use(requestLog(deps.logger));
   app.use(securityHeaders);
+
+  const limitWrites = writeRateLimit(deps.writeRateLimit);
+  app.post('/api/push/subscriptions', limitWrites);
+  app.delete('/api/push/subscriptions', limitWrites);
+  app.post('/api/actions', limitWrites);
 
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });

@@ -24,6 +24,7 @@ export async function prepareServer(config: Config, logger: Logger, options: { s
     vapid: secrets.vapid,
     subject: config.vapidSubject,
     allowLoopback: config.pushAllowLoopback,
+    timeoutMs: config.pushTimeoutMs,
     logger,
   });
   const app = createApp({
@@ -36,6 +37,7 @@ export async function prepareServer(config: Config, logger: Logger, options: { s
     vapidPublicKey: secrets.vapid.publicKey,
     adminToken: secrets.adminToken,
     pushAllowLoopback: config.pushAllowLoopback,
+    writeRateLimit: config.writeRateLimit,
   });
   return { app, repository, secrets };
 }

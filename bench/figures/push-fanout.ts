@@ -26,7 +26,7 @@ export const pushFanout: Benchmark = {
     const push = new PushService();
     await push.start();
     const mediaDir = copySampleMedia();
-    const server = new ServerProcess({ mediaDir, env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile } });
+    const server = new ServerProcess({ mediaDir, env: { PUSH_ALLOW_LOOPBACK: '1', WRITE_RATE_LIMIT: '0', NODE_EXTRA_CA_CERTS: push.certFile } });
     await server.start();
     try {
       push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;

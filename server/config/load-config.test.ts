@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       clientDir: '/srv/app/dist',
       adminToken: undefined,
       pushAllowLoopback: false,
+      writeRateLimit: 120,
+      pushTimeoutMs: 10_000,
     });
     expect(config.vapidSubject).toMatch(/^mailto:/);
   });
@@ -28,6 +30,8 @@ describe('loadConfig', () => {
         VAPID_SUBJECT: 'https://stowaway.example',
         PUBLIC_URL: 'https://stowaway.example/',
         PUSH_ALLOW_LOOPBACK: '1',
+        WRITE_RATE_LIMIT: '0',
+        PUSH_TIMEOUT_MS: '2500',
       },
       '/srv',
     );
@@ -40,6 +44,8 @@ describe('loadConfig', () => {
       vapidSubject: 'https://stowaway.example',
       publicUrl: 'https://stowaway.example',
       pushAllowLoopback: true,
+      writeRateLimit: 0,
+      pushTimeoutMs: 2500,
     });
   });
 
@@ -51,6 +57,8 @@ describe('loadConfig', () => {
     [{ VAPID_SUBJECT: 'me@example.com' }, 'VAPID_SUBJECT must be a mailto: address or an https:// URL'],
     [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL must be an http:// or https:// URL'],
     [{ PUSH_ALLOW_LOOPBACK: 'yes' }, 'PUSH_ALLOW_LOOPBACK must be 0 or 1'],
+    [{ PUSH_TIMEOUT_MS: '5' }, 'PUSH_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000'],
+    [{ WRITE_RATE_LIMIT: '-5' }, 'WRITE_RATE_LIMIT must be a whole number of writes a minute'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -13,6 +13,10 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Test-only: lets subscriptions point at a push service on loopback. Off unless PUSH_ALLOW_LOOPBACK=1. */
   readonly pushAllowLoopback: boolean;
+  /** Writes (subscribe, unsubscribe, offline actions) one client address may make a minute; 0 turns the limit off. */
+  readonly writeRateLimit: number;
+  /** How long one request to a push service may take (milliseconds) before it is retried. */
+  readonly pushTimeoutMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -47,6 +51,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const allowLoopback = read('PUSH_ALLOW_LOOPBACK') ?? '0';
   if (allowLoopback !== '0' && allowLoopback !== '1') fail('PUSH_ALLOW_LOOPBACK', 'must be 0 or 1', allowLoopback);
 
+  const rateText = read('WRITE_RATE_LIMIT') ?? '120';
+  if (!/^\d+$/.test(rateText)) fail('WRITE_RATE_LIMIT', 'must be a whole number of writes a minute (0 turns it off)', rateText);
+
+  const pushTimeoutText = read('PUSH_TIMEOUT_MS') ?? '10000';
+  const pushTimeoutMs = Number(pushTimeoutText);
+  if (!/^\d+$/.test(pushTimeoutText) || pushTimeoutMs < 100 || pushTimeoutMs > 120_000) {
+    fail('PUSH_TIMEOUT_MS', 'must be a whole number of milliseconds from 100 to 120000', pushTimeoutText);
+  }
+
   return {
     port,
     host: read('HOST'),
@@ -57,6 +70,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     vapidSubject,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     pushAllowLoopback: allowLoopback === '1',
+    writeRateLimit: Number(rateText),
+    pushTimeoutMs,
   };
 }
 

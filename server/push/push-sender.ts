@@ -5,6 +5,7 @@ import { encodePushPayload } from '#common/push-payload';
 import type { Logger } from '../logger.js';
 import type { StoredSubscription, SubscriptionStore } from '../storage/repository.js';
 import type { VapidKeys } from '../secrets/load-secrets.js';
+import { publicOnlyLookup, systemResolveHost, type ResolveHost } from './endpoint-address.js';
 import { checkPushEndpoint, redactEndpoint } from './endpoint-policy.js';
 import { mapConcurrent } from './map-concurrent.js';
 import { releaseAlert } from './release-alert.js';
@@ -28,6 +29,9 @@ export interface PushSenderOptions {
   readonly concurrency?: number;
   readonly maxAttempts?: number;
   readonly retryBaseMs?: number;
+  /** How long one request to a push service may take before it counts as failed (and is retried). */
+  readonly timeoutMs?: number;
+  readonly resolveHost?: ResolveHost;
 }
 
 export interface PushSender {
@@ -42,11 +46,13 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   const concurrency = options.concurrency ?? 32;
   const maxAttempts = options.maxAttempts ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 500;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const lookup = publicOnlyLookup(options.resolveHost ?? systemResolveHost, { allowLoopback });
   const jwts = createVapidJwtCache(vapid, subject);
   const agents = new Map<string, https.Agent>();
   const agentFor = (host: string): https.Agent => {
     let agent = agents.get(host);
-    if (!agent) agents.set(host, (agent = new https.Agent({ keepAlive: true, maxSockets: concurrency })));
+    if (!agent) agents.set(host, (agent = new https.Agent({ keepAlive: true, maxSockets: concurrency, lookup })));
     return agent;
   };
 
@@ -66,7 +72,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
           TTL: ONE_DAY_S,
           urgency: 'normal',
           topic: 'new-release',
-          timeout: 10_000,
+          timeout: timeoutMs,
           agent: agentFor(verdict.url.host),
         });
         return 'sent';
@@ -76,7 +82,9 @@ export function createPushSender(options: PushSenderOptions): PushSender {
           subscriptions.remove(sub.endpoint);
           return 'removed';
         }
-        const retryable = status === 429 || status >= 500 || status === 0;
+        // An endpoint whose host now resolves to a private address is not retried: DNS said no.
+        const forbidden = (error as NodeJS.ErrnoException).code === 'EFORBIDDENADDRESS';
+        const retryable = !forbidden && (status === 429 || status >= 500 || status === 0);
         if (!retryable || attempt >= maxAttempts) {
           logger.warn('push failed', { endpoint: redactEndpoint(sub.endpoint), status, attempt });
           return 'failed';

@@ -1,6 +1,11 @@
+import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorHandler } from '../http/error-handler.js';
+import { silentLogger } from '../logger.js';
+import type { ResolveHost } from '../push/endpoint-address.js';
 import { subscriptionBody } from '../test/push-fixtures.js';
+import { pushRouter } from './push-router.js';
 import { startTestServer } from '../test/test-server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -76,5 +81,36 @@ describe('/api/push', () => {
 
   it('refuses a wrong method with 405', async () => {
     expect((await request(server.app).get('/api/push/subscriptions')).status).toBe(405);
+  });
+});
+
+describe('POST /api/push/subscriptions and DNS', () => {
+  const appResolving = (resolveHost: ResolveHost) =>
+    express()
+      .use(
+        '/api/push',
+        pushRouter({ publicKey: 'k', subscriptions: server.repository.subscriptions, allowLoopback: false, resolveHost }),
+      )
+      .use(errorHandler(silentLogger));
+
+  it('refuses a known push host that resolves to a private address (400, nothing stored)', async () => {
+    const endpoint = 'https://fcm.googleapis.com/fcm/send/rebound';
+    const app = appResolving(async () => [{ address: '169.254.169.254', family: 4 }]);
+    const res = await request(app).post('/api/push/subscriptions').send(subscriptionBody(endpoint));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: 'forbidden_endpoint',
+      message: 'endpoint refused: fcm.googleapis.com resolves to a non-public address',
+    });
+    expect(server.repository.subscriptions.list().some((s) => s.endpoint === endpoint)).toBe(false);
+  });
+
+  it('keeps the subscriber when DNS does not answer (the sender checks again at connect time)', async () => {
+    const endpoint = 'https://fcm.googleapis.com/fcm/send/no-dns';
+    const app = appResolving(async () => {
+      throw Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' });
+    });
+    expect((await request(app).post('/api/push/subscriptions').send(subscriptionBody(endpoint))).status).toBe(201);
+    server.repository.subscriptions.remove(endpoint);
   });
 });

@@ -3,6 +3,7 @@ import { pushSubscriptionSchema, pushUnsubscribeSchema } from '#common/push-subs
 import { HttpError } from '../http/http-error.js';
 import { jsonBody, parseBody } from '../http/json-body.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
+import { forbiddenAddressOf, systemResolveHost, type ResolveHost } from '../push/endpoint-address.js';
 import { checkPushEndpoint } from '../push/endpoint-policy.js';
 import type { SubscriptionStore } from '../storage/repository.js';
 
@@ -10,10 +11,29 @@ export interface PushRouterDeps {
   readonly publicKey: string;
   readonly subscriptions: SubscriptionStore;
   readonly allowLoopback: boolean;
+  readonly resolveHost?: ResolveHost;
 }
 
+const RESOLVE_TIMEOUT_MS = 3000;
+
 /** /api/push: the VAPID public key, and subscribing and unsubscribing. */
-export function pushRouter({ publicKey, subscriptions, allowLoopback }: PushRouterDeps): Router {
+export function pushRouter({ publicKey, subscriptions, allowLoopback, resolveHost = systemResolveHost }: PushRouterDeps): Router {
+  /**
+   * A known push host that resolves to a private address is refused now, with a reason the
+   * browser can show. When DNS does not answer, the subscription is kept: the sender checks the
+   * address again at connect time, and losing a subscriber to a resolver hiccup helps no one.
+   */
+  async function refuseForbiddenAddress(url: URL): Promise<void> {
+    const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), RESOLVE_TIMEOUT_MS).unref());
+    const forbidden = await Promise.race([
+      forbiddenAddressOf(url.hostname.replace(/^\[|\]$/g, ''), resolveHost, { allowLoopback }).catch(() => undefined),
+      timeout,
+    ]);
+    if (forbidden !== undefined) {
+      throw new HttpError(400, 'forbidden_endpoint', `endpoint refused: ${url.hostname} resolves to a non-public address`);
+    }
+  }
+
   const router = Router();
   router
     .route('/key')
@@ -25,10 +45,11 @@ export function pushRouter({ publicKey, subscriptions, allowLoopback }: PushRout
 
   router
     .route('/subscriptions')
-    .post(...jsonBody('16kb'), (req, res) => {
+    .post(...jsonBody('16kb'), async (req, res) => {
       const input = parseBody(pushSubscriptionSchema, req.body);
       const verdict = checkPushEndpoint(input.endpoint, { allowLoopback });
       if (!verdict.ok) throw new HttpError(400, 'forbidden_endpoint', `endpoint refused: ${verdict.reason}`);
+      await refuseForbiddenAddress(verdict.url);
       const { created } = subscriptions.upsert({
         endpoint: input.endpoint,
         p256dh: input.keys.p256dh,

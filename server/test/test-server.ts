@@ -9,7 +9,9 @@ import { makeTestMedia, type TestMedia } from './test-media.js';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** The real app wiring (config, database, secrets, catalog) on temporary folders, without a port. */
-export async function startTestServer(options: { media?: TestMedia; dataDir?: string } = {}) {
+export async function startTestServer(
+  options: { media?: TestMedia; dataDir?: string; env?: Readonly<Record<string, string>> } = {},
+) {
   const media = options.media ?? makeTestMedia();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'stowaway-data-'));
   const config = loadConfig({
@@ -18,6 +20,7 @@ export async function startTestServer(options: { media?: TestMedia; dataDir?: st
     ADMIN_TOKEN,
     PUSH_ALLOW_LOOPBACK: '1',
     CLIENT_DIR: path.join(media.root, 'no-client'),
+    ...options.env,
   });
   const server = await prepareServer(config, silentLogger, { serveClient: false });
   return { ...server, media, dataDir };

@@ -1,0 +1,63 @@
+import { lookup as dnsLookup } from 'node:dns/promises';
+import type { LookupFunction } from 'node:net';
+import ipaddr from 'ipaddr.js';
+
+/** Every address a host name resolves to. Injected in tests; the system resolver otherwise. */
+export type ResolveHost = (host: string) => Promise<readonly { address: string; family: number }[]>;
+
+export const systemResolveHost: ResolveHost = (host) => dnsLookup(host, { all: true });
+
+/**
+ * Only globally routable unicast addresses: no loopback, private (RFC 1918, ULA), link-local
+ * (the cloud metadata address), CGNAT, multicast or reserved, also when wrapped as IPv4-mapped
+ * IPv6. ipaddr.js keeps the IANA special-purpose tables, so we do not.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  return ipaddr.process(address).range() === 'unicast';
+}
+
+function isLoopbackAddress(address: string): boolean {
+  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
+}
+
+/** The first address of `host` the server must not connect to, if any. */
+export async function forbiddenAddressOf(
+  host: string,
+  resolve: ResolveHost,
+  options: { allowLoopback: boolean },
+): Promise<string | undefined> {
+  const addresses = await resolve(host);
+  if (addresses.length === 0) return '(no address)';
+  return addresses.find(({ address }) => !isPublicAddress(address) && !(options.allowLoopback && isLoopbackAddress(address)))
+    ?.address;
+}
+
+/**
+ * A `lookup` for the push agents: the allowlist names hosts, but DNS decides where a socket goes,
+ * so the check that matters is here, at connect time, on the very addresses the socket will use
+ * (a host that resolved to a public address at subscribe time may not any more).
+ */
+export function publicOnlyLookup(resolve: ResolveHost, options: { allowLoopback: boolean }): LookupFunction {
+  return (hostname, lookupOptions, callback) => {
+    resolve(hostname)
+      .then(async (addresses) => {
+        const forbidden = await forbiddenAddressOf(hostname, async () => addresses, options);
+        if (forbidden !== undefined) {
+          throw Object.assign(new Error(`${hostname} resolves to ${forbidden}, which is not a public address`), {
+            code: 'EFORBIDDENADDRESS',
+          });
+        }
+        const usable = addresses.filter((a) => !lookupOptions.family || a.family === lookupOptions.family);
+        const first = usable[0];
+        if (!first) throw Object.assign(new Error(`${hostname} has no address of the family asked`), { code: 'ENOTFOUND' });
+        if (lookupOptions.all)
+          callback(
+            null,
+            usable.map((a) => ({ address: a.address, family: a.family })),
+          );
+        else callback(null, first.address, first.family);
+      })
+      .catch((error: NodeJS.ErrnoException) => callback(error, '', 0));
+  };
+}
