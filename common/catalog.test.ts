@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateCatalog, validateRelease, type Release } from './catalog.js';
+import { keepValidReleases, validateCatalog, validateRelease, type Release } from './catalog.js';
 import { sampleAlbum } from './sample-album.fixture.js';
 import { releaseBytes, releaseDuration } from './release-facts.js';
 import { isSafeMediaPath } from './media-path.js';
@@ -78,6 +78,35 @@ describe('validateCatalog', () => {
   });
   it('refuses a non-object', () => {
     expect(validateCatalog('nope').ok).toBe(false);
+  });
+});
+
+describe('keepValidReleases (what the SW lets through)', () => {
+  it('drops a release whose part leaves the origin, or whose size or hash is wrong, and keeps the rest', () => {
+    const good = sampleAlbum();
+    const offOrigin = {
+      ...sampleAlbum(),
+      id: 'elsewhere',
+      parts: good.parts.map((p) => ({ ...p, url: `https://evil.example${p.url}` })),
+    };
+    const protocolRelative = { ...sampleAlbum(), id: 'sneaky', artwork: '//evil.example/cover.jpg' };
+    const badSize = { ...sampleAlbum(), id: 'bad-size', parts: good.parts.map((p) => ({ ...p, bytes: -1 })) };
+    const badHash = { ...sampleAlbum(), id: 'bad-hash', parts: good.parts.map((p) => ({ ...p, sha256: 'not-a-hash' })) };
+    const result = keepValidReleases({ releases: [offOrigin, good, protocolRelative, badSize, badHash, { ...good }, 'junk'] });
+    expect(result?.catalog.releases.map((r) => r.id)).toEqual([good.id]);
+    expect(result?.refused.map((line) => line.split(':')[0])).toEqual([
+      'releases.0',
+      'releases.2',
+      'releases.3',
+      'releases.4',
+      'releases.5',
+      'releases.6',
+    ]);
+    expect(result?.refused[4]).toContain('appears twice');
+  });
+
+  it.each([null, 'nope', 42, {}, { releases: 'all of them' }])('answers undefined for %o, which is no catalog', (input) => {
+    expect(keepValidReleases(input)).toBeUndefined();
   });
 });
 

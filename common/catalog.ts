@@ -102,3 +102,23 @@ export function validateCatalog(input: unknown): Validation<Catalog> {
   }
   return result;
 }
+
+/**
+ * The releases of a catalog that pass validation, and a line for each one refused. The SW applies
+ * this to every catalog it receives, so one bad release (a URL off the origin, a wrong size or
+ * hash format) is never shown or downloaded, while the rest of the catalog still is. Undefined
+ * when the input is not a catalog at all.
+ */
+export function keepValidReleases(input: unknown): { catalog: Catalog; refused: string[] } | undefined {
+  const releases = (input as { releases?: unknown } | null)?.releases;
+  if (!Array.isArray(releases)) return undefined;
+  const kept: Release[] = [];
+  const refused: string[] = [];
+  for (const [index, raw] of releases.slice(0, 10_000).entries()) {
+    const result = validateRelease(raw);
+    if (!result.ok) refused.push(`releases.${index}: ${result.message}`);
+    else if (kept.some((r) => r.id === result.value.id)) refused.push(`releases.${index}: id "${result.value.id}" appears twice`);
+    else kept.push(result.value);
+  }
+  return { catalog: { releases: kept }, refused };
+}

@@ -50,13 +50,14 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
     }
 
     let published = false;
-    const publishing = publishRelease(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', 'storm-season', 'Storm Season')).then(
-      async (res) => {
-        published = true;
-        expect(res.status).toBe(201);
-        return ((await res.json()) as { delivery: Delivery }).delivery;
-      },
-    );
+    const publishing = publishRelease(
+      server.origin,
+      newAlbumFrom(mediaDir, 'harbour-lights', 'storm-season', 'Storm Season'),
+    ).then(async (res) => {
+      published = true;
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { delivery: Delivery }).delivery;
+    });
     // While the fan-out waits on the hanging service, readers and new subscribers are served.
     await expect.poll(() => push.attempts.get(ids.alwaysHangs ?? '') ?? 0).toBeGreaterThan(0);
     for (let round = 0; round < 5; round++) {
