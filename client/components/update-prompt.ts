@@ -32,7 +32,10 @@ export class UpdatePrompt extends LitElement {
   override render() {
     if (!updateWaiting.value) return nothing;
     const playing = player.value.playing || player.value.moviePlaying;
-    const downloading = [...downloads.value.values()].some((r) => isActive(r) && r.engine === 'fallback');
+    // Background Fetch downloads too: in Chromium 156 a Background Fetch whose registration gets a
+    // new active worker mid-download stops receiving bytes and never settles (update-mid-download
+    // e2e), so the new version waits for every download, whichever engine runs it.
+    const downloading = [...downloads.value.values()].some(isActive);
     const busy = playing || downloading;
     return html`<div role="region" aria-label="App update">
       <span>A new version of Stowaway is ready.</span>
