@@ -13,11 +13,15 @@ export type PageToSw =
   /** Fallback downloader: every part was sent; mark the release available offline. Replies PartStored. */
   | { readonly type: 'complete-download'; readonly releaseId: string }
   /** Cancel or remove: delete the release's parts from the media cache and its ledger record. */
-  | { readonly type: 'discard-download'; readonly releaseId: string };
+  | { readonly type: 'discard-download'; readonly releaseId: string }
+  /** Fallback downloader gave up for good (the disk is full): delete its parts, record why. */
+  | { readonly type: 'fail-download'; readonly releaseId: string; readonly reason: string };
 
 export interface SwReply {
   readonly ok: boolean;
   readonly error?: string;
+  /** The media cache refused a write (QuotaExceededError): retrying this part cannot help. */
+  readonly storageFull?: boolean;
 }
 
 /** SW → page. */

@@ -49,8 +49,13 @@ async function runFallback(release: Release): Promise<void> {
     await ledger.patch(release.id, { state: 'downloading' });
     await runFallbackDownload(release, controller.signal, progressWriter(release.id));
   } catch (error) {
-    if (!controller.signal.aborted) {
-      await ledger.patch(release.id, { state: 'failed', error: quotaMessage(error) ?? (error as Error).message });
+    const storageFull = quotaMessage(error);
+    if (storageFull) {
+      // Nothing half-stored stays behind on a full disk: the parts are the space to free.
+      await askServiceWorker({ type: 'fail-download', releaseId: release.id, reason: storageFull });
+    } else if (!controller.signal.aborted) {
+      // Other failures keep the stored parts: Retry resumes where the download stopped.
+      await ledger.patch(release.id, { state: 'failed', error: (error as Error).message });
     }
   } finally {
     running.delete(release.id);

@@ -19,12 +19,25 @@ export async function runFallbackDownload(
   let received = release.parts.filter((p) => !pending.includes(p)).reduce((n, p) => n + p.bytes, 0);
   onProgress(received);
   const queue = [...pending];
+  // The first failure stops the other fetches, and the download settles only once none of them
+  // can still store a part: a failed download's clean-up must not race a late write.
+  const stop = new AbortController();
+  signal.addEventListener('abort', () => stop.abort(), { once: true });
   const worker = async () => {
     for (let part = queue.shift(); part; part = queue.shift()) {
-      await downloadPart(release.id, part, signal, (delta) => onProgress((received += delta)));
+      await downloadPart(release.id, part, stop.signal, (delta) => onProgress((received += delta)));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: Math.min(CONCURRENCY, queue.length) }, () =>
+      worker().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
   const done = await askServiceWorker({ type: 'complete-download', releaseId: release.id });
   if (!done.ok) throw new Error(done.error);
 }
@@ -36,6 +49,7 @@ async function downloadPart(releaseId: string, part: Part, signal: AbortSignal, 
     const reply = await askServiceWorker({ type: 'store-part', releaseId, url: part.url, body });
     if (reply.ok) return;
     onBytes(-body.size);
+    if (reply.storageFull) throw new DOMException(reply.error ?? 'The disk is full.', 'QuotaExceededError');
     if (attempt >= 2) throw new Error(reply.error ?? 'A file could not be stored.');
   }
 }

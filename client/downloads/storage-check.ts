@@ -1,3 +1,4 @@
+import { BACKGROUND_FETCH_FAILURES } from '#common/download-ledger';
 import { formatBytes } from '../format.js';
 
 const PERSIST_ASKED = 'stowaway:persist-asked';
@@ -26,7 +27,5 @@ export function askPersistenceOnce(): void {
 
 /** A readable message for a storage failure, or undefined when the error is something else. */
 export function quotaMessage(error: unknown): string | undefined {
-  return (error as { name?: string }).name === 'QuotaExceededError'
-    ? 'There is not enough storage space on this device. Free some space and retry.'
-    : undefined;
+  return (error as { name?: string }).name === 'QuotaExceededError' ? BACKGROUND_FETCH_FAILURES['quota-exceeded'] : undefined;
 }

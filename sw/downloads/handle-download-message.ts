@@ -1,3 +1,4 @@
+import { BACKGROUND_FETCH_FAILURES } from '#common/download-ledger';
 import type { PageToSw, SwReply } from '#common/sw-messages';
 import { notifyPages } from '../lifecycle/notify-pages.js';
 import { ledger } from '../ledger/ledger.js';
@@ -5,7 +6,7 @@ import { releaseFromCachedCatalog } from './cached-catalog.js';
 import { deleteParts } from './media-cache.js';
 import { failRelease, finishRelease, storePart } from './finish-release.js';
 
-type DownloadMessage = Extract<PageToSw, { type: 'store-part' | 'complete-download' | 'discard-download' }>;
+type DownloadMessage = Extract<PageToSw, { type: 'store-part' | 'complete-download' | 'discard-download' | 'fail-download' }>;
 
 /**
  * The SW half of the fallback downloader (and of cancel/remove): the page fetches, the SW checks
@@ -18,8 +19,13 @@ export async function handleDownloadMessage(message: DownloadMessage): Promise<S
       const part = release?.parts.find((p) => p.url === message.url);
       if (!release || !part) return { ok: false, error: 'This file is not part of the release in the catalog.' };
       if (!(message.body instanceof Blob)) return { ok: false, error: 'No data was received for this file.' };
-      const problem = await storePart(part, message.body);
-      return problem ? { ok: false, error: problem } : { ok: true };
+      try {
+        const problem = await storePart(part, message.body);
+        return problem ? { ok: false, error: problem } : { ok: true };
+      } catch (error) {
+        if ((error as Error).name !== 'QuotaExceededError') throw error;
+        return { ok: false, error: BACKGROUND_FETCH_FAILURES['quota-exceeded'], storageFull: true };
+      }
     }
     case 'complete-download': {
       if (!release) return { ok: false, error: 'The release is no longer in the catalog.' };
@@ -29,6 +35,10 @@ export async function handleDownloadMessage(message: DownloadMessage): Promise<S
       );
       const record = await ledger.get(release.id);
       return ok ? { ok: true } : { ok: false, error: record?.error ?? 'The download could not be completed.' };
+    }
+    case 'fail-download': {
+      if (release) await failRelease(release, message.reason);
+      return { ok: true };
     }
     case 'discard-download': {
       if (release) await deleteParts(release.parts.map((p) => p.url));

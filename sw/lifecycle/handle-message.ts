@@ -18,6 +18,7 @@ export function handleMessage(event: ExtendableMessageEvent): void {
     case 'store-part':
     case 'complete-download':
     case 'discard-download':
+    case 'fail-download':
       event.waitUntil(handleDownloadMessage(message).then(reply, (error: Error) => reply({ ok: false, error: error.message })));
       break;
   }
