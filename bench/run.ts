@@ -9,6 +9,7 @@ import { offlineSeek } from './figures/offline-seek.js';
 import { mediaThroughput } from './figures/media-throughput.js';
 import { pushFanout } from './figures/push-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
+import { loopbackLoad } from './figures/loopback-load.js';
 import type { Benchmark, Figure } from './harness.js';
 import { printTable } from './print-table.js';
 
@@ -24,6 +25,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   pushFanout,
   appStart,
   catalogRefresh,
+  loopbackLoad,
 ];
 
 async function main(argv: string[]): Promise<void> {

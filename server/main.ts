@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const { app, repository, secrets } = await prepareServer(config, logger, { serveClient: true });
   if (secrets.generatedAdminToken) {
-    // Printed once, on the start that made it; it is kept in DATA_DIR/admin-token.
-    process.stdout.write(`Stowaway admin token (also in ${config.dataDir}/admin-token): ${secrets.adminToken}\n`);
+    // Where it is, never what it is: stdout ends up in log collectors, the file is mode 0600.
+    logger.info('admin token generated', { file: `${config.dataDir}/admin-token` });
   }
   const server: Server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
   await new Promise<void>((resolve, reject) => {

@@ -26,21 +26,16 @@ export const pushFanout: Benchmark = {
     const push = new PushService();
     await push.start();
     const mediaDir = copySampleMedia();
-    const server = new ServerProcess({ mediaDir, env: { PUSH_ALLOW_LOOPBACK: '1', WRITE_RATE_LIMIT: '0', NODE_EXTRA_CA_CERTS: push.certFile } });
+    const server = new ServerProcess({
+      mediaDir,
+      env: { PUSH_ALLOW_LOOPBACK: '1', WRITE_RATE_LIMIT: '0', NODE_EXTRA_CA_CERTS: push.certFile },
+    });
     await server.start();
     try {
       push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
       const subscriptions = Array.from({ length: SUBSCRIBERS }, () => push.createSubscription());
       for (let i = 0; i < subscriptions.length; i += 50) {
-        await Promise.all(
-          subscriptions.slice(i, i + 50).map((s) =>
-            fetch(`${server.origin}/api/push/subscriptions`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ endpoint: s.endpoint, keys: s.keys }),
-            }),
-          ),
-        );
+        await Promise.all(subscriptions.slice(i, i + 50).map((s) => push.subscribeAt(server.origin, s)));
       }
 
       // Stowaway: POST /api/releases answers once every alert is sent; meanwhile, probe the API.

@@ -23,11 +23,7 @@ test('a published release reaches the SW as a notification, sets the badge, and 
     push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
 
     const subscription = push.createSubscription();
-    const subscribed = await fetch(`${server.origin}/api/push/subscriptions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ endpoint: subscription.endpoint, keys: subscription.keys }),
-    });
+    const subscribed = await push.subscribeAt(server.origin, subscription);
     expect(subscribed.status).toBe(201);
 
     expect(await publish('harbour-lights-live', 'Harbour Lights Live')).toEqual({ matched: 1, sent: 1, failed: 0, removed: 0 });

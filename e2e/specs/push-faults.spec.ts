@@ -41,12 +41,7 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
       const subscription = push.createSubscription();
       ids[name] = subscription.id;
       push.answer(subscription.id, answers);
-      const res = await fetch(`${server.origin}/api/push/subscriptions`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ endpoint: subscription.endpoint, keys: subscription.keys }),
-      });
-      expect(res.status).toBe(201);
+      expect((await push.subscribeAt(server.origin, subscription)).status).toBe(201);
     }
 
     let published = false;
@@ -65,12 +60,7 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
       expect((await fetch(`${server.origin}/api/health`)).status).toBe(200);
     }
     const newcomer = push.createSubscription();
-    const joined = await fetch(`${server.origin}/api/push/subscriptions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ endpoint: newcomer.endpoint, keys: newcomer.keys }),
-    });
-    expect(joined.status).toBe(201);
+    expect((await push.subscribeAt(server.origin, newcomer)).status).toBe(201);
     expect(published).toBe(false);
 
     expect(await publishing).toEqual({ matched: 8, sent: 5, failed: 2, removed: 1 });
