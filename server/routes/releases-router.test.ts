@@ -48,6 +48,21 @@ describe('POST /api/releases', () => {
     expect(res.body.error.message).toContain('releaseDate');
   });
 
+  it.each([
+    ['a part URL on another origin', { url: 'https://evil.example/media/albums/new/01.webm' }],
+    ['a protocol-relative part URL', { url: '//evil.example/media/albums/new/01.webm' }],
+    ['a part URL that climbs out of /media', { url: '/media/../package.json' }],
+    ['a part URL outside /media', { url: '/api/catalog' }],
+    ['a negative size', { bytes: -1 }],
+    ['a hash that is not sha256 hex', { sha256: 'B'.repeat(64) }],
+  ])('refuses %s with a 400 and stores nothing', async (_name, change) => {
+    const res = await publish({ ...release, parts: release.parts.map((p, i) => (i === 0 ? { ...p, ...change } : p)) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_body');
+    expect(res.body.error.message).toMatch(/^parts\.0\./);
+    expect(server.repository.releases.list()).toEqual([]);
+  });
+
   it('refuses a release whose files are missing or differ from what it says', async () => {
     const wrongSize = { ...release, parts: release.parts.map((p, i) => (i === 0 ? { ...p, bytes: p.bytes + 1 } : p)) };
     expect((await publish(wrongSize)).body.error.message).toMatch(/has 300 bytes/);
