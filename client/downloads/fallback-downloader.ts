@@ -28,16 +28,17 @@ export async function runFallbackDownload(
       await downloadPart(release.id, part, stop.signal, (delta) => onProgress((received += delta)));
     }
   };
-  const outcomes = await Promise.allSettled(
+  // The first failure is the reason: the others are only the AbortErrors it caused.
+  let firstFailure: { reason: unknown } | undefined;
+  await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, queue.length) }, () =>
-      worker().catch((error: unknown) => {
+      worker().catch((reason: unknown) => {
+        firstFailure ??= { reason };
         stop.abort();
-        throw error;
       }),
     ),
   );
-  const failure = outcomes.find((o) => o.status === 'rejected');
-  if (failure) throw failure.reason;
+  if (firstFailure) throw firstFailure.reason;
   const done = await askServiceWorker({ type: 'complete-download', releaseId: release.id });
   if (!done.ok) throw new Error(done.error);
 }
