@@ -1,7 +1,5 @@
 import { runLoopbackLoad } from '../../e2e/fixtures/loopback-load.js';
-import { PushService } from '../../e2e/fixtures/push-service.js';
-import { copySampleMedia } from '../../e2e/fixtures/sample-release.js';
-import { ServerProcess } from '../../e2e/fixtures/server-process.js';
+import { startPushSession } from '../../e2e/fixtures/push-session.js';
 import type { Benchmark } from '../harness.js';
 
 const CLIENTS = 200;
@@ -17,21 +15,10 @@ export const loopbackLoad: Benchmark = {
   name: 'loopback-load',
   description: `${CLIENTS} clients for ${DURATION_MS / 1000} s during a fan-out to ${SEED_SUBSCRIBERS}+ subscribers`,
   async run() {
-    const push = new PushService();
-    await push.start();
-    const mediaDir = copySampleMedia();
-    const server = new ServerProcess({
-      mediaDir,
-      env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile, WRITE_RATE_LIMIT: '0' },
-    });
-    await server.start();
+    // One address for every client here, so the per-address write limit is off.
+    const session = await startPushSession({ WRITE_RATE_LIMIT: '0' });
     try {
-      const report = await runLoopbackLoad({
-        origin: server.origin,
-        push,
-        mediaDir,
-        dataDir: server.dataDir,
-        serverPid: server.pid,
+      const report = await runLoopbackLoad(session, {
         clients: CLIENTS,
         durationMs: DURATION_MS,
         seedSubscribers: SEED_SUBSCRIBERS,
@@ -64,8 +51,7 @@ export const loopbackLoad: Benchmark = {
         },
       ];
     } finally {
-      await server.dispose();
-      await push.stop();
+      await session.tearDown();
     }
   },
 };

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import webpush from 'web-push';
-import { PushService } from '../../e2e/fixtures/push-service.js';
-import { copySampleMedia, newAlbumFrom } from '../../e2e/fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN, ServerProcess } from '../../e2e/fixtures/server-process.js';
+import { startPushSession } from '../../e2e/fixtures/push-session.js';
+import { newAlbumFrom } from '../../e2e/fixtures/sample-release.js';
+import { E2E_ADMIN_TOKEN } from '../../e2e/fixtures/server-process.js';
 import type { Benchmark } from '../harness.js';
 
 const SUBSCRIBERS = 10_000;
@@ -23,16 +23,8 @@ export const pushFanout: Benchmark = {
   name: 'push-fanout',
   description: 'release alert to 10,000 subscriptions vs the plain sequential web-push loop',
   async run() {
-    const push = new PushService();
-    await push.start();
-    const mediaDir = copySampleMedia();
-    const server = new ServerProcess({
-      mediaDir,
-      env: { PUSH_ALLOW_LOOPBACK: '1', WRITE_RATE_LIMIT: '0', NODE_EXTRA_CA_CERTS: push.certFile },
-    });
-    await server.start();
+    const { push, server, mediaDir, tearDown } = await startPushSession({ WRITE_RATE_LIMIT: '0' });
     try {
-      push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
       const subscriptions = Array.from({ length: SUBSCRIBERS }, () => push.createSubscription());
       for (let i = 0; i < subscriptions.length; i += 50) {
         await Promise.all(subscriptions.slice(i, i + 50).map((s) => push.subscribeAt(server.origin, s)));
@@ -97,8 +89,7 @@ export const pushFanout: Benchmark = {
         },
       ];
     } finally {
-      await server.dispose();
-      await push.stop();
+      await tearDown();
     }
   },
 };

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { PushService, type PushAnswer } from '../fixtures/push-service.js';
-import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN, ServerProcess } from '../fixtures/server-process.js';
+import type { PushAnswer } from '../fixtures/push-service.js';
+import { startPushSession } from '../fixtures/push-session.js';
+import { newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
+import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
 
 interface Delivery {
   matched: number;
@@ -16,16 +17,8 @@ interface Delivery {
 // number of tries, dead subscriptions go, live ones stay, and the API answers everyone meanwhile.
 test('a slow, hanging, failing and rate-limiting push service: the sender keeps going and the API stays up', async () => {
   test.setTimeout(90_000);
-  const push = new PushService();
-  await push.start();
-  const mediaDir = copySampleMedia();
-  const server = new ServerProcess({
-    mediaDir,
-    env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile, PUSH_TIMEOUT_MS: '800' },
-  });
-  await server.start();
+  const { push, server, mediaDir, tearDown } = await startPushSession({ PUSH_TIMEOUT_MS: '800' });
   try {
-    push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
     const behaviours: Record<string, PushAnswer[]> = {
       healthy: [201],
       slow: [{ status: 201, delayMs: 400 }],
@@ -88,7 +81,6 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
       expect(server.output).not.toContain(secret);
     }
   } finally {
-    await server.dispose();
-    await push.stop();
+    await tearDown();
   }
 });
