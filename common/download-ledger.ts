@@ -67,6 +67,8 @@ export const BACKGROUND_FETCH_FAILURES: Readonly<Record<string, string>> = {
   'quota-exceeded': 'There is not enough storage space on this device. Free some space and retry.',
   'download-total-exceeded': 'The server sent more data than the catalog announced, so the download was stopped.',
   '': 'The download stopped for an unknown reason. Press Retry.',
+  /** Not the browser's: the page's stall watchdog (client/downloads/stall-watchdog.ts) gave up on it. */
+  stalled: 'The download stopped receiving data. Press Retry to start it again.',
 };
 
 /** The record a new download starts with, whoever starts it (the Download button, a push, a refresh). */

@@ -32,9 +32,10 @@ export class UpdatePrompt extends LitElement {
   override render() {
     if (!updateWaiting.value) return nothing;
     const playing = player.value.playing || player.value.moviePlaying;
-    // Background Fetch downloads too: in Chromium 156 a Background Fetch whose registration gets a
-    // new active worker mid-download stops receiving bytes and never settles (update-mid-download
-    // e2e), so the new version waits for every download, whichever engine runs it.
+    // Background Fetch downloads too: in Chromium 156 a Background Fetch can stop receiving bytes
+    // for good when a new worker version activates mid-download (not every time; the
+    // update-mid-download e2e met it). The stall watchdog would turn that into "failed, Retry";
+    // waiting for the download avoids it.
     const downloading = [...downloads.value.values()].some(isActive);
     const busy = playing || downloading;
     return html`<div role="region" aria-label="App update">

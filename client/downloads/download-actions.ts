@@ -1,6 +1,6 @@
 import type { Release } from '#common/catalog';
 import { releaseBytes } from '#common/release-facts';
-import { downloadId, isActive, newDownloadRecord, type DownloadEngine } from '#common/download-ledger';
+import { BACKGROUND_FETCH_FAILURES, downloadId, isActive, newDownloadRecord, type DownloadEngine } from '#common/download-ledger';
 import { findRelease } from '../state/catalog-store.js';
 import { refreshDownloads } from '../state/downloads-store.js';
 import { ledger } from '../state/ledger.js';
@@ -8,6 +8,7 @@ import { askServiceWorker, serviceWorkerReady } from '../sw-bridge.js';
 import { hasBackgroundFetch, startBackgroundFetch, watchBackgroundFetch } from '../../sw/downloads/background-fetch-engine.js';
 import { missingParts } from '../../sw/downloads/media-cache.js';
 import { runFallbackDownload } from './fallback-downloader.js';
+import { watchForStall } from './stall-watchdog.js';
 import { askPersistenceOnce, ensureRoomFor, quotaMessage } from './storage-check.js';
 
 /** Fallback downloads running in this page, so they can be cancelled. */
@@ -32,7 +33,7 @@ async function runBackgroundFetch(registration: ServiceWorkerRegistration, relea
   try {
     const fetch = await startBackgroundFetch(registration, release);
     await ledger.patch(release.id, { state: 'downloading' });
-    watchBackgroundFetch(fetch, progressWriter(release.id));
+    followBackgroundFetch(fetch, release.id);
     await refreshDownloads();
   } catch (error) {
     const reason = quotaMessage(error) ?? `The download could not start: ${(error as Error).message}`;
@@ -40,6 +41,31 @@ async function runBackgroundFetch(registration: ServiceWorkerRegistration, relea
     await refreshDownloads();
     throw new Error(reason);
   }
+}
+
+/** Shows a running Background Fetch's progress, and fails it with a reason if it stops for good. */
+function followBackgroundFetch(fetch: BackgroundFetchRegistration, releaseId: string): void {
+  let stalled = false;
+  const writeProgress = progressWriter(releaseId);
+  // The abort below makes the browser report progress once more: it must not undo "failed".
+  watchBackgroundFetch(fetch, (bytes) => stalled || writeProgress(bytes));
+  watchForStall(fetch, {
+    // A test shortens it (e2e download-stall); a minute of nothing while online is a stall.
+    stallMs: Number(localStorage.getItem('stowaway:stall-ms')) || 60_000,
+    checkEveryMs: 5_000,
+    isOnline: () => navigator.onLine,
+    onStall: () => {
+      stalled = true;
+      void failStalled(fetch, releaseId);
+    },
+  });
+}
+
+/** The record says why first, so the abort handler in the SW keeps it (with Retry) instead of removing it. */
+async function failStalled(fetch: BackgroundFetchRegistration, releaseId: string): Promise<void> {
+  await ledger.patch(releaseId, { state: 'failed', error: BACKGROUND_FETCH_FAILURES['stalled'] });
+  await fetch.abort().catch(() => false);
+  await refreshDownloads();
 }
 
 async function runFallback(release: Release): Promise<void> {
@@ -111,7 +137,7 @@ export async function reattachDownloads(): Promise<void> {
     const release = findRelease(record.releaseId);
     if (record.engine === 'background-fetch' && ids.has(downloadId(record.releaseId))) {
       const fetch = await registration.backgroundFetch?.get(downloadId(record.releaseId));
-      if (fetch) watchBackgroundFetch(fetch, progressWriter(record.releaseId));
+      if (fetch) followBackgroundFetch(fetch, record.releaseId);
     } else if (release && !running.has(release.id) && (record.engine === 'fallback' || hasBackgroundFetch(registration))) {
       if (record.engine === 'fallback') void runFallback(release);
       else await settleOrphan(release);

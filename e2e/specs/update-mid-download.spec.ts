@@ -44,7 +44,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
 
       await page.getByRole('button', { name: 'Pause' }).click();
-      // Reloading would cut the page's own downloads, and Chromium stalls a Background Fetch whose
+      // Reloading would cut the page's own downloads, and Chromium can stall a Background Fetch whose
       // worker is replaced: the update waits for the download either way.
       await expect(page.getByText('Let the download finish first: reloading would stop it.')).toBeVisible();
       await expect(page.getByRole('button', { name: 'Reload to update' })).toBeDisabled();

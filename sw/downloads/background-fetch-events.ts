@@ -41,7 +41,10 @@ export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): 
   );
 }
 
-/** backgroundfetchabort: the person (or the browser UI) cancelled: leave nothing behind. */
+/**
+ * backgroundfetchabort: the person (or the browser UI) cancelled: leave nothing behind. A record
+ * already marked failed was aborted by the app's stall watchdog: it stays, with its reason and Retry.
+ */
 export function handleBackgroundFetchAbort(event: BackgroundFetchEvent): void {
   event.waitUntil(
     (async () => {
@@ -49,7 +52,7 @@ export function handleBackgroundFetchAbort(event: BackgroundFetchEvent): void {
       if (!releaseId) return;
       const release = await releaseFromCachedCatalog(releaseId);
       if (release) await deleteParts(release.parts.map((p) => p.url));
-      await ledger.remove(releaseId);
+      if ((await ledger.get(releaseId))?.state !== 'failed') await ledger.remove(releaseId);
       await notifyPages({ type: 'download-changed', releaseId });
     })(),
   );
