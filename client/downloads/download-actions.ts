@@ -48,7 +48,9 @@ function followBackgroundFetch(fetch: BackgroundFetchRegistration, releaseId: st
   let stalled = false;
   const writeProgress = progressWriter(releaseId);
   // The abort below makes the browser report progress once more: it must not undo "failed".
-  watchBackgroundFetch(fetch, (bytes) => stalled || writeProgress(bytes));
+  watchBackgroundFetch(fetch, (bytes) => {
+    if (!stalled) writeProgress(bytes);
+  });
   watchForStall(fetch, {
     // A test shortens it (e2e download-stall); a minute of nothing while online is a stall.
     stallMs: Number(localStorage.getItem('stowaway:stall-ms')) || 60_000,

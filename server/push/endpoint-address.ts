@@ -21,16 +21,20 @@ function isLoopbackAddress(address: string): boolean {
   return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 }
 
+/** The first of a DNS answer's addresses the server must not connect to, if any. */
+function forbiddenAmong(addresses: readonly { address: string }[], options: { allowLoopback: boolean }): string | undefined {
+  if (addresses.length === 0) return '(no address)';
+  return addresses.find(({ address }) => !isPublicAddress(address) && !(options.allowLoopback && isLoopbackAddress(address)))
+    ?.address;
+}
+
 /** The first address of `host` the server must not connect to, if any. */
 export async function forbiddenAddressOf(
   host: string,
   resolve: ResolveHost,
   options: { allowLoopback: boolean },
 ): Promise<string | undefined> {
-  const addresses = await resolve(host);
-  if (addresses.length === 0) return '(no address)';
-  return addresses.find(({ address }) => !isPublicAddress(address) && !(options.allowLoopback && isLoopbackAddress(address)))
-    ?.address;
+  return forbiddenAmong(await resolve(host), options);
 }
 
 /**
@@ -41,8 +45,8 @@ export async function forbiddenAddressOf(
 export function publicOnlyLookup(resolve: ResolveHost, options: { allowLoopback: boolean }): LookupFunction {
   return (hostname, lookupOptions, callback) => {
     resolve(hostname)
-      .then(async (addresses) => {
-        const forbidden = await forbiddenAddressOf(hostname, async () => addresses, options);
+      .then((addresses) => {
+        const forbidden = forbiddenAmong(addresses, options);
         if (forbidden !== undefined) {
           throw Object.assign(new Error(`${hostname} resolves to ${forbidden}, which is not a public address`), {
             code: 'EFORBIDDENADDRESS',
