@@ -14,7 +14,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../common/*', '../../common/*'], message: 'import shared contracts through #common/*' }] },
+        {
+          patterns: [
+            { group: ['../common/*', '../../common/*'], message: 'import shared contracts through #common/*' },
+            { group: ['../browser/*', '../../browser/*'], message: 'import page-and-SW code through #browser/*' },
+          ],
+        },
       ],
     },
   },
@@ -25,6 +30,59 @@ export default tseslint.config(
   },
   { files: ['client/**/*.ts'], ...wc.configs['flat/recommended'] },
   { files: ['sw/**/*.ts'], languageOptions: { globals: globals.serviceworker } },
+  { files: ['browser/**/*.ts'], languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } } },
+  // Each runtime imports only common/ and browser/: the page never reaches into the worker's files, nor the reverse.
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sw/*'],
+              message: 'the page talks to the SW through client/sw-bridge.ts; shared code lives in browser/',
+            },
+            {
+              group: ['../common/*', '../../common/*', '../browser/*', '../../browser/*'],
+              message: 'use #common/* or #browser/*',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['sw/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/*'], message: 'shared code lives in browser/' },
+            {
+              group: ['../common/*', '../../common/*', '../browser/*', '../../browser/*'],
+              message: 'use #common/* or #browser/*',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['browser/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/*', '**/sw/*'], message: 'browser/ runs in both the page and the SW: it imports neither' },
+            { group: ['../common/*', '../../common/*'], message: 'use #common/*' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'media/*.mjs', '*.ts', '*.js'],
     languageOptions: { globals: globals.node },

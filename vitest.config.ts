@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
-    include: ['{common,server,client,sw,media}/**/*.test.ts'],
+    include: ['{common,browser,server,client,sw,media}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 15_000,
   },

@@ -1,6 +1,6 @@
 import type { OfflineActionType } from '#common/offline-actions';
 import { SYNC_TAGS } from '#common/sync-tags';
-import { enqueueAction, replayOutbox } from '../../sw/outbox/outbox.js';
+import { enqueueAction, replayOutbox } from '#browser/outbox/outbox';
 import { serviceWorkerReady } from '../sw-bridge.js';
 
 /**

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { appState } from '../../sw/state/app-state.js';
+import { appState } from '#browser/state/app-state';
 import { backgroundRefreshEnabled, disableBackgroundRefresh, enableBackgroundRefresh } from '../background/periodic-refresh.js';
 import { disableNotifications, enableNotifications, notificationsEnabled } from '../background/push-notifications.js';
 import { detectCapabilities } from '../capabilities.js';

@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { catalog } from '../state/catalog-store.js';
 import { downloads } from '../state/downloads-store.js';
 import { StoreController } from '../state/store.js';
-import { markReleaseSeen } from '../../sw/state/app-badge.js';
+import { markReleaseSeen } from '#browser/state/app-badge';
 import './release-card.js';
 import { sharedStyles } from './shared-styles.js';
 

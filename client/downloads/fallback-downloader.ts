@@ -1,5 +1,5 @@
 import type { Part, Release } from '#common/catalog';
-import { missingParts } from '../../sw/downloads/media-cache.js';
+import { missingParts } from '#browser/media-cache/media-cache';
 import { askServiceWorker } from '../sw-bridge.js';
 import { fetchPart } from './fetch-part.js';
 

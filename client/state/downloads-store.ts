@@ -1,5 +1,5 @@
 import type { DownloadRecord } from '#common/download-ledger';
-import { ledger } from './ledger.js';
+import { ledger } from '#browser/ledger/ledger';
 import { Store } from './store.js';
 
 /** Every ledger record by release id, re-read whenever the SW or the downloader says it changed. */

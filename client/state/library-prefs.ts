@@ -1,4 +1,4 @@
-import { appState, type FollowPreference } from '../../sw/state/app-state.js';
+import { appState, type FollowPreference } from '#browser/state/app-state';
 import { recordAction } from '../background/outbox-sender.js';
 import { Store } from './store.js';
 

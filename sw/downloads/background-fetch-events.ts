@@ -1,9 +1,9 @@
 import { BACKGROUND_FETCH_FAILURES, releaseIdOf } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
 import { notifyPages } from '../lifecycle/notify-pages.js';
-import { ledger } from '../ledger/ledger.js';
+import { ledger } from '#browser/ledger/ledger';
 import { releaseFromCachedCatalog } from './cached-catalog.js';
-import { deleteParts } from './media-cache.js';
+import { deleteParts } from '#browser/media-cache/media-cache';
 import { failRelease, finishRelease } from './finish-release.js';
 
 declare const self: ServiceWorkerGlobalScope;

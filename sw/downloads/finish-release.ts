@@ -1,7 +1,7 @@
 import type { Part, Release } from '#common/catalog';
 import { notifyPages } from '../lifecycle/notify-pages.js';
-import { ledger } from '../ledger/ledger.js';
-import { deleteParts, missingParts, putPart } from './media-cache.js';
+import { ledger } from '#browser/ledger/ledger';
+import { deleteParts, missingParts, putPart } from '#browser/media-cache/media-cache';
 import { verifyPart } from './verify-part.js';
 
 /**

@@ -1,9 +1,9 @@
 import { BACKGROUND_FETCH_FAILURES } from '#common/download-ledger';
 import type { PageToSw, SwReply } from '#common/sw-messages';
 import { notifyPages } from '../lifecycle/notify-pages.js';
-import { ledger } from '../ledger/ledger.js';
+import { ledger } from '#browser/ledger/ledger';
 import { releaseFromCachedCatalog } from './cached-catalog.js';
-import { deleteParts } from './media-cache.js';
+import { deleteParts } from '#browser/media-cache/media-cache';
 import { failRelease, finishRelease, storePart } from './finish-release.js';
 
 type DownloadMessage = Extract<PageToSw, { type: 'store-part' | 'complete-download' | 'discard-download' | 'fail-download' }>;

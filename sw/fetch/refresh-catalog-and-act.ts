@@ -1,9 +1,9 @@
 import { CACHE_NAMES } from '#common/cache-names';
 import { validateCatalog, type Release } from '#common/catalog';
 import { API } from '#common/routes';
-import { startDownloadFromWorker } from '../downloads/background-fetch-engine.js';
+import { startDownloadFromWorker } from '#browser/downloads/background-fetch-engine';
 import { notifyPages } from '../lifecycle/notify-pages.js';
-import { appState, type FollowPreference } from '../state/app-state.js';
+import { appState, type FollowPreference } from '#browser/state/app-state';
 import { refreshCatalog } from './catalog-network-first.js';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -1,7 +1,7 @@
 import { PAGES } from '#common/routes';
-import { startDownloadFromWorker } from '../downloads/background-fetch-engine.js';
+import { startDownloadFromWorker } from '#browser/downloads/background-fetch-engine';
 import { releaseFromCachedCatalog } from '../downloads/cached-catalog.js';
-import { markReleaseSeen } from '../state/app-badge.js';
+import { markReleaseSeen } from '#browser/state/app-badge';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -1,7 +1,7 @@
 import { pushPayloadSchema, type PushPayload } from '#common/push-payload';
 import { PAGES } from '#common/routes';
 import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
-import { markReleasesUnseen } from '../state/app-badge.js';
+import { markReleasesUnseen } from '#browser/state/app-badge';
 
 declare const self: ServiceWorkerGlobalScope;
 

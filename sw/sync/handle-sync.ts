@@ -1,7 +1,7 @@
 import { SYNC_TAGS } from '#common/sync-tags';
-import { replayOutbox } from '../outbox/outbox.js';
+import { replayOutbox } from '#browser/outbox/outbox';
 import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
-import { appState } from '../state/app-state.js';
+import { appState } from '#browser/state/app-state';
 
 /** Background Sync: the network is back; send the actions taken offline, in order. */
 export function handleSync(event: SyncEvent): void {
