@@ -1,6 +1,7 @@
 import type { SwToPage } from '#common/sw-messages';
 import './components/stowaway-app.js';
-import { reattachDownloads } from './downloads/download-actions.js';
+import { pumpFromPage } from './downloads/page-queue.js';
+import { reattachDownloads } from './downloads/reattach-downloads.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
 import { loadLibraryPrefs } from './state/library-prefs.js';
@@ -15,9 +16,6 @@ function onServiceWorkerMessage(message: SwToPage): void {
     case 'catalog-updated':
       void loadCatalog();
       break;
-    case 'download-changed':
-      void refreshDownloads();
-      break;
   }
 }
 
@@ -25,6 +23,7 @@ startRouter();
 installMediaSessionHandlers();
 watchConnectivity(() => {
   void loadCatalog();
+  void pumpFromPage().catch(() => undefined);
   void checkForUpdate();
   void flushOutbox().catch(() => undefined);
 });

@@ -1,4 +1,4 @@
-import { isSwToPage, type PageToSw, type SwReply, type SwToPage } from '#common/sw-messages';
+import { isSwToPage, type PageToSw, type SwToPage } from '#common/sw-messages';
 import { Store } from './state/store.js';
 
 /**
@@ -7,6 +7,12 @@ import { Store } from './state/store.js';
  * downloads (the caller decides with `canReloadNow`).
  */
 export const updateWaiting = new Store<boolean>(false);
+
+/**
+ * True once, on a first visit, when the service worker has installed (shell and catalog stored)
+ * and taken control: from then on the app opens with no network. The page says so.
+ */
+export const offlineReady = new Store<boolean>(false);
 
 let registration: ServiceWorkerRegistration | undefined;
 let reloadRequested = false;
@@ -18,9 +24,11 @@ export async function registerServiceWorker(onMessage: (message: SwToPage) => vo
   navigator.serviceWorker.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (isSwToPage(event.data)) onMessage(event.data);
   });
+  const firstVisit = navigator.serviceWorker.controller === null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // Only the tab that asked for the update reloads; other tabs keep playing and show the prompt.
     if (reloadRequested) location.reload();
+    else if (firstVisit) offlineReady.set(true);
   });
   const watch = (worker: ServiceWorker | null) => {
     worker?.addEventListener('statechange', () => {
@@ -48,19 +56,6 @@ export function applyUpdate(): void {
 export function postToServiceWorker(message: PageToSw): void {
   const controller = navigator.serviceWorker?.controller;
   if (controller) send(controller, message);
-}
-
-/** Sends a message that the SW answers (on a MessageChannel), e.g. "store this downloaded part". */
-export async function askServiceWorker(message: PageToSw): Promise<SwReply> {
-  const ready = await navigator.serviceWorker.ready;
-  const worker = navigator.serviceWorker.controller ?? ready.active;
-  if (!worker) return { ok: false, error: 'The offline engine is not running yet. Reload the app and retry.' };
-  const channel = new MessageChannel();
-  const reply = new Promise<SwReply>(
-    (resolve) => (channel.port1.onmessage = (event: MessageEvent<SwReply>) => resolve(event.data)),
-  );
-  worker.postMessage(message, [channel.port2]);
-  return reply;
 }
 
 /** The active registration, once there is one. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keepValidReleases, validateCatalog, validateRelease, type Release } from './catalog.js';
+import { keepValidReleases, releaseToPublishSchema, validateCatalog, validateRelease, type Release } from './catalog.js';
+import { BLOCK_BYTES, blockKey, blockRange, blocksOf, parseBlockKey } from './download-blocks.js';
 import { sampleAlbum } from './sample-album.fixture.js';
 import { releaseBytes, releaseDuration } from './release-facts.js';
 import { isSafeMediaPath } from './media-path.js';
@@ -68,6 +69,47 @@ describe('validateRelease', () => {
       role: 'manifest' as const,
     };
     expect(validateRelease({ ...movie, parts: [...movie.parts, manifest] }).ok).toBe(true);
+  });
+});
+
+describe('block hashes', () => {
+  const withFirst = (change: object) => {
+    const album = sampleAlbum();
+    return { ...album, parts: album.parts.map((p, i) => (i === 0 ? { ...p, ...change } : p)) };
+  };
+
+  it('are required, one per block, for a file larger than one block, and refused for a smaller one', () => {
+    const big = BLOCK_BYTES * 2 + 1;
+    expect(validateRelease(withFirst({ bytes: big })).ok).toBe(false);
+    expect(validateRelease(withFirst({ bytes: big, blocks: [hash, hash] })).ok).toBe(false);
+    expect(validateRelease(withFirst({ bytes: big, blocks: [hash, hash, hash] })).ok).toBe(true);
+    expect(validateRelease(withFirst({ bytes: BLOCK_BYTES, blocks: [hash] })).ok).toBe(false);
+    expect(validateRelease(withFirst({ bytes: big, blocks: [hash, hash, 'nope'] })).ok).toBe(false);
+  });
+
+  it('may be left to the server when publishing', () => {
+    expect(releaseToPublishSchema.safeParse(withFirst({ bytes: BLOCK_BYTES * 2 + 1 })).success).toBe(true);
+    expect(validateCatalog({ releases: [withFirst({ bytes: BLOCK_BYTES * 2 + 1 })] }, { toPublish: true }).ok).toBe(true);
+    expect(validateCatalog({ releases: [withFirst({ bytes: BLOCK_BYTES * 2 + 1 })] }).ok).toBe(false);
+  });
+
+  it('split a file into blocks with their ranges and keys', () => {
+    const file = { url: '/media/f.webm', bytes: BLOCK_BYTES + 10, sha256: hash, blocks: ['b'.repeat(64), 'c'.repeat(64)] };
+    const blocks = blocksOf(file);
+    expect(blocks).toEqual([
+      { index: 0, start: 0, end: BLOCK_BYTES, sha256: 'b'.repeat(64) },
+      { index: 1, start: BLOCK_BYTES, end: BLOCK_BYTES + 10, sha256: 'c'.repeat(64) },
+    ]);
+    expect(blocks.map((b) => blockRange(file, b))).toEqual([
+      `bytes=0-${BLOCK_BYTES - 1}`,
+      `bytes=${BLOCK_BYTES}-${BLOCK_BYTES + 9}`,
+    ]);
+    expect(blocksOf({ url: '/media/s.webm', bytes: 10, sha256: hash })).toEqual([{ index: 0, start: 0, end: 10, sha256: hash }]);
+    expect(
+      blockRange({ url: '/media/s.webm', bytes: 10, sha256: hash }, { index: 0, start: 0, end: 10, sha256: hash }),
+    ).toBeUndefined();
+    expect(parseBlockKey(blockKey('/media/f.webm', 3))).toEqual({ url: '/media/f.webm', index: 3 });
+    expect(parseBlockKey('/media/f.webm')).toBeUndefined();
   });
 });
 

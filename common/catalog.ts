@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BLOCK_BYTES, blockCount } from './download-blocks.js';
 import { isSafeMediaPath } from './media-path.js';
 
 /**
@@ -10,6 +11,8 @@ const mediaPath = z.string().refine(isSafeMediaPath, { message: 'must be a plain
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
+
 export const PART_ROLES = ['track', 'manifest', 'init', 'segment', 'subtitles', 'artwork'] as const;
 
 export const partSchema = z.strictObject({
@@ -20,7 +23,12 @@ export const partSchema = z.strictObject({
     .int()
     .min(1)
     .max(2 ** 40),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
+  sha256: sha256Hex,
+  /** SHA-256 of each BLOCK_BYTES block (common/download-blocks.ts), for files larger than one block. */
+  blocks: z
+    .array(sha256Hex)
+    .max(2 ** 16)
+    .optional(),
   role: z.enum(PART_ROLES),
   title: text(200).optional(),
   /** Seconds of playback, for tracks, segments and the manifest. */
@@ -33,42 +41,73 @@ export const partSchema = z.strictObject({
 
 export const RELEASE_KINDS = ['album', 'movie'] as const;
 
-export const releaseSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -)'),
-    kind: z.enum(RELEASE_KINDS),
-    title: text(200),
-    artist: text(200),
-    releaseDate: z.iso.date(),
-    artwork: mediaPath,
-    description: text(2000).optional(),
-    parts: z.array(partSchema).min(1).max(2000),
-  })
-  .superRefine((release, ctx) => {
-    const urls = new Set<string>();
-    for (const [index, part] of release.parts.entries()) {
-      if (urls.has(part.url)) ctx.addIssue({ code: 'custom', path: ['parts', index, 'url'], message: 'appears twice' });
-      urls.add(part.url);
-    }
-    if (!release.parts.some((p) => p.role === 'artwork' && p.url === release.artwork)) {
-      ctx.addIssue({ code: 'custom', path: ['artwork'], message: 'must be the url of one of the parts with role "artwork"' });
-    }
-    if (release.kind === 'album') {
-      const tracks = release.parts.filter((p) => p.role === 'track');
-      if (tracks.length === 0) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'an album needs at least one track' });
-      tracks.forEach((track) => {
-        if (!track.title || !track.duration) {
-          const index = release.parts.indexOf(track);
-          ctx.addIssue({ code: 'custom', path: ['parts', index], message: 'a track needs a title and a duration' });
-        }
-      });
-    } else if (release.parts.filter((p) => p.role === 'manifest').length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['parts'], message: 'a movie needs exactly one manifest part' });
-    }
-  });
+const releaseObject = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -)'),
+  kind: z.enum(RELEASE_KINDS),
+  title: text(200),
+  artist: text(200),
+  releaseDate: z.iso.date(),
+  artwork: mediaPath,
+  description: text(2000).optional(),
+  parts: z.array(partSchema).min(1).max(2000),
+});
+
+type ReleaseShape = z.infer<typeof releaseObject>;
+
+/**
+ * Checks a release as a whole. `requireBlocks`: every part larger than one block lists its block
+ * hashes (what the server sends and the browser needs); a release given to the server to publish
+ * may leave them out, and the server computes them from the files.
+ */
+const checkRelease = (requireBlocks: boolean) => (release: ReleaseShape, ctx: z.RefinementCtx) => {
+  const urls = new Set<string>();
+  for (const [index, part] of release.parts.entries()) {
+    if (urls.has(part.url)) ctx.addIssue({ code: 'custom', path: ['parts', index, 'url'], message: 'appears twice' });
+    urls.add(part.url);
+    const problem = blocksProblem(part, requireBlocks);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['parts', index, 'blocks'], message: problem });
+  }
+  if (!release.parts.some((p) => p.role === 'artwork' && p.url === release.artwork)) {
+    ctx.addIssue({ code: 'custom', path: ['artwork'], message: 'must be the url of one of the parts with role "artwork"' });
+  }
+  if (release.kind === 'album') {
+    const tracks = release.parts.filter((p) => p.role === 'track');
+    if (tracks.length === 0) ctx.addIssue({ code: 'custom', path: ['parts'], message: 'an album needs at least one track' });
+    tracks.forEach((track) => {
+      if (!track.title || !track.duration) {
+        const index = release.parts.indexOf(track);
+        ctx.addIssue({ code: 'custom', path: ['parts', index], message: 'a track needs a title and a duration' });
+      }
+    });
+  } else if (release.parts.filter((p) => p.role === 'manifest').length !== 1) {
+    ctx.addIssue({ code: 'custom', path: ['parts'], message: 'a movie needs exactly one manifest part' });
+  }
+};
+
+function blocksProblem(
+  part: { bytes: number; blocks?: readonly string[] | undefined },
+  requireBlocks: boolean,
+): string | undefined {
+  const count = blockCount(part.bytes);
+  if (part.blocks === undefined) {
+    return requireBlocks && count > 1 ? `a file over ${BLOCK_BYTES} bytes needs its ${count} block hashes` : undefined;
+  }
+  if (count === 1) return 'a file of one block has no block hashes (its sha256 is the block hash)';
+  return part.blocks.length === count ? undefined : `must list ${count} block hashes, one per ${BLOCK_BYTES} bytes`;
+}
+
+export const releaseSchema = releaseObject.superRefine(checkRelease(true));
+
+/** A release as an operator publishes it: block hashes may be missing (the server adds them). */
+export const releaseToPublishSchema = releaseObject.superRefine(checkRelease(false));
 
 export const catalogSchema = z.strictObject({
   releases: z.array(releaseSchema).max(10_000),
+});
+
+/** An operator's catalog file: block hashes may be missing (the server adds them). */
+const catalogToPublishSchema = z.strictObject({
+  releases: z.array(releaseToPublishSchema).max(10_000),
 });
 
 export type Part = z.infer<typeof partSchema>;
@@ -92,8 +131,9 @@ function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validation<T> {
 
 export const validateRelease = (input: unknown): Validation<Release> => validateWith(releaseSchema, input);
 
-export function validateCatalog(input: unknown): Validation<Catalog> {
-  const result = validateWith(catalogSchema, input);
+/** A whole catalog; `toPublish`: as an operator writes it, block hashes may be missing. */
+export function validateCatalog(input: unknown, { toPublish = false } = {}): Validation<Catalog> {
+  const result = validateWith(toPublish ? catalogToPublishSchema : catalogSchema, input);
   if (!result.ok) return result;
   const ids = new Set<string>();
   for (const release of result.value.releases) {

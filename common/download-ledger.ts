@@ -1,12 +1,39 @@
+import type { Release } from './catalog.js';
+import { releaseBytes } from './release-facts.js';
+
 /**
- * The download ledger: one record per release in IndexedDB (idb-keyval), written by the SW and by
- * the fallback downloader, rendered by the UI. A release counts as available offline only in state
- * `done`, which is set after every part is in the media cache and checked.
+ * The download ledger: one record per release in IndexedDB, written by the SW and by the page,
+ * rendered by the UI. A record carries its own manifest (the release as it was validated when the
+ * download started), so finishing, verifying, resuming and cleaning up never need a catalog. A
+ * release counts as available offline only in state `done`, set after every block is stored and
+ * checked.
  */
 export const LEDGER_DB = { database: 'stowaway', store: 'downloads' } as const;
 
+/** The BroadcastChannel on which every ledger write is announced to every page and the SW. */
+export const LEDGER_CHANNEL = 'stowaway-downloads';
+
 export const DOWNLOAD_STATES = ['queued', 'downloading', 'paused', 'verifying', 'done', 'failed'] as const;
 export type DownloadState = (typeof DOWNLOAD_STATES)[number];
+
+/**
+ * Every state change the ledger allows; any other is refused. Cancel and Remove delete the record
+ * from any state. `downloading → queued`: the network went away, the download waits for it.
+ */
+export const TRANSITIONS: Readonly<Record<DownloadState, readonly DownloadState[]>> = {
+  queued: ['downloading', 'paused', 'failed'],
+  downloading: ['verifying', 'paused', 'failed', 'queued'],
+  paused: ['queued', 'failed'],
+  verifying: ['done', 'failed', 'queued'],
+  done: ['failed'],
+  failed: ['queued'],
+};
+
+/** Releases downloading at once unless the person chooses otherwise in Settings (1 to 4). */
+export const DEFAULT_MAX_DOWNLOADS = 2;
+export const MAX_DOWNLOADS_CHOICES = [1, 2, 3, 4] as const;
+
+export const canTransition = (from: DownloadState, to: DownloadState): boolean => TRANSITIONS[from].includes(to);
 
 export type DownloadEngine = 'background-fetch' | 'fallback';
 
@@ -14,53 +41,36 @@ export interface DownloadRecord {
   readonly releaseId: string;
   readonly state: DownloadState;
   readonly engine: DownloadEngine;
-  /** Part URLs, in catalog order. */
-  readonly parts: readonly string[];
-  readonly bytesExpected: number;
+  /** The release as validated when the download was asked for: every part's URL, type, bytes and hashes. */
+  readonly release: Release;
+  /** Bytes stored or in flight; the total is releaseBytes(release). */
   readonly bytesReceived: number;
-  /** A sentence the person can read, for `failed` (and why a download was restarted). */
+  /** Set on a queued download that waits for the network or the server to come back. */
+  readonly waitingForNetwork?: boolean;
+  /** Automatic restarts after the connection was lost, so a server that keeps failing ends in `failed`. */
+  readonly autoRetries?: number;
+  /** A sentence the person can read, for `failed`. */
   readonly error?: string;
-  readonly startedAt: number;
+  /** When the person (or a push, or a follow) asked for it: the queue's order. */
+  readonly requestedAt: number;
   readonly updatedAt: number;
-}
-
-/** The storage the ledger needs; idb-keyval in the browser, a Map in unit tests. */
-export interface LedgerStorage {
-  get(key: string): Promise<DownloadRecord | undefined>;
-  set(key: string, value: DownloadRecord): Promise<void>;
-  del(key: string): Promise<void>;
-  values(): Promise<DownloadRecord[]>;
 }
 
 /** The Background Fetch id and ledger key of a release's download. */
 export const downloadId = (releaseId: string): string => `release:${releaseId}`;
 export const releaseIdOf = (id: string): string | undefined => (id.startsWith('release:') ? id.slice(8) : undefined);
 
+/** Asked for and not settled: queued, downloading or verifying (a paused download is settled until resumed). */
 export const isActive = (record: DownloadRecord | undefined): boolean =>
   record !== undefined && (record.state === 'queued' || record.state === 'downloading' || record.state === 'verifying');
 
-/** Read-modify-write helpers over a LedgerStorage, keyed by release id. */
-export function createLedger(storage: LedgerStorage) {
-  return {
-    get: (releaseId: string) => storage.get(downloadId(releaseId)),
-    all: () => storage.values(),
-    put: (record: DownloadRecord) => storage.set(downloadId(record.releaseId), record),
-    remove: (releaseId: string) => storage.del(downloadId(releaseId)),
-    /** Changes some fields of an existing record; does nothing when there is none (it was cancelled). */
-    async patch(releaseId: string, change: Partial<Omit<DownloadRecord, 'releaseId'>>, now = Date.now()) {
-      const current = await storage.get(downloadId(releaseId));
-      if (!current) return undefined;
-      const next: DownloadRecord = { ...current, ...change, updatedAt: now };
-      await storage.set(downloadId(releaseId), next);
-      return next;
-    },
-  };
-}
+/** Taking a slot of the queue: moving bytes or checking them. */
+export const isRunning = (record: DownloadRecord): boolean => record.state === 'downloading' || record.state === 'verifying';
 
-export type Ledger = ReturnType<typeof createLedger>;
+export const bytesExpected = (record: DownloadRecord): number => releaseBytes(record.release);
 
-/** The readable reason for each Background Fetch failure. */
-export const BACKGROUND_FETCH_FAILURES: Readonly<Record<string, string>> = {
+/** The readable reason for each Background Fetch failure (and the app's own reasons). */
+export const DOWNLOAD_FAILURES: Readonly<Record<string, string>> = {
   aborted: 'The download was cancelled.',
   'bad-status': 'The server refused one of the files. Try again later.',
   'fetch-error': 'The connection was lost. Press Retry when you are back online.',
@@ -69,22 +79,25 @@ export const BACKGROUND_FETCH_FAILURES: Readonly<Record<string, string>> = {
   '': 'The download stopped for an unknown reason. Press Retry.',
   /** Not the browser's: the page's stall watchdog (client/downloads/stall-watchdog.ts) gave up on it. */
   stalled: 'The download stopped receiving data. Press Retry to start it again.',
+  /** The connection dropped again and again while the server seemed reachable. */
+  'connection-lost': 'The connection kept dropping. Press Retry when the network is better.',
 };
 
-/** The record a new download starts with, whoever starts it (the Download button, a push, a refresh). */
-export function newDownloadRecord(
-  release: { id: string; parts: ReadonlyArray<{ url: string; bytes: number }> },
-  engine: DownloadEngine,
-  now = Date.now(),
-): DownloadRecord {
-  return {
-    releaseId: release.id,
-    state: 'queued',
-    engine,
-    parts: release.parts.map((p) => p.url),
-    bytesExpected: release.parts.reduce((sum, p) => sum + p.bytes, 0),
-    bytesReceived: 0,
-    startedAt: now,
-    updatedAt: now,
-  };
+/** The record a new download starts with, whoever asks for it (the Download button, a push, a follow). */
+export function newDownloadRecord(release: Release, engine: DownloadEngine, now = Date.now()): DownloadRecord {
+  return { releaseId: release.id, state: 'queued', engine, release, bytesReceived: 0, requestedAt: now, updatedAt: now };
+}
+
+/** A stored value that is a record of this format (an older format, or junk, is not). */
+export function isDownloadRecord(value: unknown): value is DownloadRecord {
+  const record = value as Partial<DownloadRecord> | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.releaseId === 'string' &&
+    DOWNLOAD_STATES.includes(record.state as DownloadState) &&
+    typeof record.release === 'object' &&
+    record.release !== null &&
+    Array.isArray(record.release.parts)
+  );
 }

@@ -1,4 +1,4 @@
-import { launchBrowser, openControlledApp } from '../../e2e/fixtures/browser.js';
+import { launchBrowser, openApp } from '../../e2e/fixtures/browser.js';
 import type { Benchmark, Figure } from '../harness.js';
 import { median } from '../harness.js';
 
@@ -12,7 +12,7 @@ export const appStart: Benchmark = {
     const browser = await launchBrowser();
     const { page } = browser;
     try {
-      await page.goto(origin);
+      await openApp(page, origin);
       await page.locator('release-card').first().waitFor();
       const initial = await page.evaluate(() =>
         performance
@@ -21,7 +21,6 @@ export const appStart: Benchmark = {
           .filter((e) => /\.(js|css)$/.test(new URL(e.name).pathname) && !e.name.includes('shaka'))
           .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0),
       );
-      await openControlledApp(page, origin);
 
       const timeToCatalog = async () => {
         const times: number[] = [];

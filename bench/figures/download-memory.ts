@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../../e2e/fixtures/browser.js';
+import { launchBrowser, openApp } from '../../e2e/fixtures/browser.js';
 import { publishRandomRelease } from '../bench-release.js';
 import type { Benchmark } from '../harness.js';
 
@@ -60,7 +60,7 @@ export const downloadMemory: Benchmark = {
       // A fresh browser for each size, so one download's memory cannot hide in the other's.
       const browser = await launchBrowser();
       try {
-        await openControlledApp(browser.page, origin);
+        await openApp(browser.page, origin);
         peaks[label] = await peakDuring(browser.userDataDir, async () => {
           await browser.page.goto(`${origin}/releases/memory-${size}`);
           await browser.page.getByRole('button', { name: 'Download', exact: true }).click();

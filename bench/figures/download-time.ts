@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../../e2e/fixtures/browser.js';
+import { launchBrowser, openApp } from '../../e2e/fixtures/browser.js';
 import { publishRandomRelease } from '../bench-release.js';
 import type { Benchmark } from '../harness.js';
 import { median } from '../harness.js';
@@ -52,8 +52,8 @@ export const downloadTime: Benchmark = {
     const fallback = await launchBrowser({ withoutBackgroundFetch: true });
     const times = { stowaway: [] as number[], fallback: [] as number[], bare: [] as number[] };
     try {
-      await openControlledApp(chromium.page, origin);
-      await openControlledApp(fallback.page, origin);
+      await openApp(chromium.page, origin);
+      await openApp(fallback.page, origin);
       for (let run = 0; run < RUNS; run++) {
         times.bare.push(await bareBackgroundFetch(chromium.page, urls, run));
         times.stowaway.push(await stowawayDownload(chromium.page, origin));

@@ -1,4 +1,5 @@
 import { createStore, get, set } from 'idb-keyval';
+import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
 
 /**
  * Small settings and memory shared by the page and the SW (IndexedDB, so the SW can read them
@@ -37,4 +38,7 @@ export const appState = {
   /** When a periodic sync last refreshed the catalog (shown in Settings). */
   lastBackgroundRefresh: () => get<number>('lastBackgroundRefresh', store),
   setLastBackgroundRefresh: (time: number) => set('lastBackgroundRefresh', time, store),
+  /** How many releases download at once (Settings); the others wait in the queue. */
+  maxDownloads: async (): Promise<number> => (await get<number>('maxDownloads', store)) ?? DEFAULT_MAX_DOWNLOADS,
+  setMaxDownloads: (count: number) => set('maxDownloads', count, store),
 };

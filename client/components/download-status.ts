@@ -1,9 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { DownloadRecord } from '#common/download-ledger';
-import { formatBytes } from '../format.js';
+import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
+import { formatBytes, formatTimeLeft } from '../format.js';
+import { downloadSpeed } from '../state/download-speed.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** A release's offline state in words and, while downloading, a progress bar. */
+/** A release's offline state in words and, while downloading, a progress bar with speed and time left. */
 export class DownloadStatus extends LitElement {
   static override properties = { record: { attribute: false } };
   static override styles = [
@@ -33,26 +34,34 @@ export class DownloadStatus extends LitElement {
   override render() {
     const r = this.record;
     if (!r) return html`<span class="muted">Not downloaded</span>`;
-    const percent = r.bytesExpected > 0 ? Math.floor((100 * r.bytesReceived) / r.bytesExpected) : 0;
+    const total = bytesExpected(r);
+    const percent = total > 0 ? Math.floor((100 * r.bytesReceived) / total) : 0;
+    const amounts = html`<span class="muted">(${formatBytes(r.bytesReceived)} of ${formatBytes(total)})</span>`;
     switch (r.state) {
       case 'done':
         return html`<span class="done">✓ Available offline</span>`;
       case 'failed':
         return html`<span class="failed" role="status">Download failed: ${r.error ?? 'unknown reason'}</span>`;
       case 'queued':
-        return html`<span class="muted">Queued</span>`;
+        return r.waitingForNetwork
+          ? html`<span>Waiting for network</span> <span class="muted">— starts by itself when the server can be reached</span>`
+          : html`<span class="muted">Queued</span>`;
       case 'verifying':
         return html`<span>Checking the download…</span>`;
       case 'paused':
+        return html`<span>Paused at ${percent}% ${amounts}</span>`;
       case 'downloading':
-        return html`<span
-            >${r.state === 'paused' ? 'Paused' : 'Downloading'} ${percent}%
-            <span class="muted">(${formatBytes(r.bytesReceived)} of ${formatBytes(r.bytesExpected)})</span></span
-          >
+        return html`<span>Downloading ${percent}%${this.#pace(r, total)} ${amounts}</span>
           <progress max="100" .value=${percent} aria-label="Download progress"></progress>`;
       default:
         return nothing;
     }
+  }
+
+  #pace(r: DownloadRecord, total: number): string {
+    const speed = downloadSpeed(r.releaseId);
+    if (!speed || speed <= 0) return '';
+    return ` · ${formatBytes(speed)}/s · ${formatTimeLeft((total - r.bytesReceived) / speed)} left`;
   }
 }
 customElements.define('download-status', DownloadStatus);

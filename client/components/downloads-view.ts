@@ -1,17 +1,25 @@
 import { LitElement, css, html, nothing } from 'lit';
+import type { DownloadRecord, DownloadState } from '#common/download-ledger';
 import { releaseBytes } from '#common/release-facts';
 import { PAGES } from '#common/routes';
-import { removeAllDownloads, removeDownload } from '../downloads/download-actions.js';
+import { removeAllDownloads } from '../downloads/download-actions.js';
 import { formatBytes } from '../format.js';
-import { catalog, findRelease } from '../state/catalog-store.js';
 import { downloads } from '../state/downloads-store.js';
 import { refreshStorageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
+import './download-controls.js';
 import './download-status.js';
 import './storage-meter.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** Everything stored for offline use, storage used and free, and removing downloads. */
+/** The order of the list: what moves first, then the queue in its order, then the rest. */
+const ORDER: Record<DownloadState, number> = { downloading: 0, verifying: 0, queued: 1, paused: 2, failed: 3, done: 4 };
+
+function byListOrder(a: DownloadRecord, b: DownloadRecord): number {
+  return ORDER[a.state] - ORDER[b.state] || (a.state === 'done' ? b.updatedAt - a.updatedAt : a.requestedAt - b.requestedAt);
+}
+
+/** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
 export class DownloadsView extends LitElement {
   static override properties = { confirming: { state: true }, message: { state: true } };
   static override styles = [
@@ -26,7 +34,7 @@ export class DownloadsView extends LitElement {
       }
       li {
         display: grid;
-        grid-template-columns: 64px 1fr auto;
+        grid-template-columns: 64px 1fr;
         gap: 0.75em;
         align-items: center;
         padding: 0.5em;
@@ -36,6 +44,12 @@ export class DownloadsView extends LitElement {
         height: 64px;
         border-radius: 6px;
         object-fit: cover;
+      }
+      .controls {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
       }
       .bar {
         display: flex;
@@ -55,7 +69,7 @@ export class DownloadsView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads]);
+    new StoreController(this, [downloads]);
     this.confirming = false;
     this.message = '';
   }
@@ -66,7 +80,7 @@ export class DownloadsView extends LitElement {
   }
 
   override render() {
-    const records = [...downloads.value.values()].sort((a, b) => b.startedAt - a.startedAt);
+    const records = [...downloads.value.values()].sort(byListOrder);
     return html`<h1 tabindex="-1">Downloads</h1>
       <storage-meter></storage-meter>
       ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
@@ -74,21 +88,18 @@ export class DownloadsView extends LitElement {
         records.length === 0
           ? html`<p class="muted">Nothing is stored for offline use yet. Open an album or a movie and press Download.</p>`
           : html`<ul>
-                ${records.map((record) => {
-                  const release = findRelease(record.releaseId);
-                  const title = release?.title ?? record.releaseId;
-                  return html`<li class="card">
-                    ${release ? html`<img src=${release.artwork} alt="" width="64" height="64" />` : html`<span></span>`}
-                    <div>
-                      <a href=${PAGES.release(record.releaseId)}><strong>${title}</strong></a>
-                      <div class="muted">${release ? `${release.artist} · ${formatBytes(releaseBytes(release))}` : ''}</div>
-                      <download-status .record=${record}></download-status>
-                    </div>
-                    <button class="danger" aria-label="Remove ${title}" @click=${() => this.#remove(record.releaseId, title)}>
-                      Remove
-                    </button>
-                  </li>`;
-                })}
+                ${records.map(
+                  (record) =>
+                    html`<li class="card">
+                      <img src=${record.release.artwork} alt="" width="64" height="64" />
+                      <div>
+                        <a href=${PAGES.release(record.releaseId)}><strong>${record.release.title}</strong></a>
+                        <div class="muted">${record.release.artist} · ${formatBytes(releaseBytes(record.release))}</div>
+                        <download-status .record=${record}></download-status>
+                      </div>
+                      <div class="controls"><download-controls named .record=${record}></download-controls></div>
+                    </li>`,
+                )}
               </ul>
               ${
                 this.confirming
@@ -104,12 +115,6 @@ export class DownloadsView extends LitElement {
                   : html`<button class="danger" @click=${() => (this.confirming = true)}>Remove all downloads…</button>`
               }`
       }`;
-  }
-
-  async #remove(releaseId: string, title: string): Promise<void> {
-    await removeDownload(releaseId);
-    this.message = `Removed ${title}.`;
-    await refreshStorageInfo();
   }
 
   async #removeAll(): Promise<void> {

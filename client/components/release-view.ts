@@ -1,14 +1,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import { releaseBytes, releaseDuration } from '#common/release-facts';
-import { isActive } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
-import { cancelDownload, removeDownload, startDownload } from '../downloads/download-actions.js';
 import { formatBytes, formatDuration } from '../format.js';
 import { catalog, findRelease } from '../state/catalog-store.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
 import { player, playTrack } from '../state/player.js';
 import { StoreController } from '../state/store.js';
+import './download-controls.js';
 import './download-status.js';
 import './follow-artist.js';
 import { libraryPrefs, toggleFavourite } from '../state/library-prefs.js';
@@ -16,7 +15,7 @@ import { sharedStyles } from './shared-styles.js';
 
 /** A release's page: details, download controls, and its tracks or its film. */
 export class ReleaseView extends LitElement {
-  static override properties = { releaseId: { attribute: false }, watching: { state: true }, message: { state: true } };
+  static override properties = { releaseId: { attribute: false }, watching: { state: true } };
   static override styles = [
     sharedStyles,
     css`
@@ -73,21 +72,16 @@ export class ReleaseView extends LitElement {
         width: 2em;
         text-align: right;
       }
-      .message {
-        color: var(--danger);
-      }
     `,
   ];
 
   declare releaseId: string;
   declare watching: boolean;
-  declare message: string;
 
   constructor() {
     super();
     new StoreController(this, [catalog, downloads, player, libraryPrefs]);
     this.watching = false;
-    this.message = '';
   }
 
   override render() {
@@ -113,8 +107,10 @@ export class ReleaseView extends LitElement {
           </p>
           <follow-artist .artist=${release.artist}></follow-artist>
           <download-status .record=${downloadOf(release.id)}></download-status>
-          <div class="actions">${this.#playButton(release)} ${this.#downloadButtons(release)}</div>
-          ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+          <div class="actions">
+            ${this.#playButton(release)}
+            <download-controls .release=${release} .record=${downloadOf(release.id)}></download-controls>
+          </div>
         </div>
       </div>
       ${release.kind === 'album' ? this.#trackList(release) : this.#movie(release)}`;
@@ -124,27 +120,6 @@ export class ReleaseView extends LitElement {
     const label = release.kind === 'album' ? 'Play album' : 'Watch';
     const play = () => (release.kind === 'album' ? playTrack(release, 0) : (this.watching = true));
     return html`<button class="primary" @click=${play}>▶ ${label}</button>`;
-  }
-
-  #downloadButtons(release: Release) {
-    const record = downloadOf(release.id);
-    const act = (action: () => Promise<void>) => async () => {
-      this.message = '';
-      try {
-        await action();
-      } catch (error) {
-        this.message = (error as Error).message;
-      }
-    };
-    if (isActive(record) || record?.state === 'paused') {
-      return html`<button @click=${act(() => cancelDownload(release.id))}>Cancel download</button>`;
-    }
-    if (record?.state === 'done') {
-      return html`<button class="danger" @click=${act(() => removeDownload(release.id))}>Remove download</button>`;
-    }
-    return html`<button @click=${act(() => startDownload(release))}>
-      ${record?.state === 'failed' ? 'Retry download' : 'Download'}
-    </button>`;
   }
 
   #trackList(release: Release) {

@@ -6,6 +6,7 @@ import './catalog-view.js';
 import './downloads-view.js';
 import './mini-player.js';
 import './offline-banner.js';
+import './offline-ready-notice.js';
 import './release-view.js';
 import './settings-view.js';
 import { sharedStyles } from './shared-styles.js';
@@ -107,6 +108,7 @@ export class StowawayApp extends LitElement {
       </header>
       <update-prompt></update-prompt>
       <offline-banner></offline-banner>
+      <offline-ready-notice></offline-ready-notice>
       <main id="main">${this.#page(current)}</main>
       <mini-player></mini-player>`;
   }

@@ -1,4 +1,3 @@
-import { BACKGROUND_FETCH_FAILURES } from '#common/download-ledger';
 import { formatBytes } from '../format.js';
 
 const PERSIST_ASKED = 'stowaway:persist-asked';
@@ -23,9 +22,4 @@ export function askPersistenceOnce(): void {
   if (localStorage.getItem(PERSIST_ASKED) || !navigator.storage?.persist) return;
   localStorage.setItem(PERSIST_ASKED, '1');
   void navigator.storage.persist().catch(() => false);
-}
-
-/** A readable message for a storage failure, or undefined when the error is something else. */
-export function quotaMessage(error: unknown): string | undefined {
-  return (error as { name?: string }).name === 'QuotaExceededError' ? BACKGROUND_FETCH_FAILURES['quota-exceeded'] : undefined;
 }

@@ -1,18 +1,40 @@
 import type { DownloadRecord } from '#common/download-ledger';
-import { ledger } from '#browser/ledger/ledger';
+import { ledger, onLedgerChange } from '#browser/ledger/ledger';
+import { noteProgress } from './download-speed.js';
 import { Store } from './store.js';
 
-/** Every ledger record by release id, re-read whenever the SW or the downloader says it changed. */
+/** Every ledger record by release id, re-read whenever the ledger announces a change (from any tab or the SW). */
 export const downloads = new Store<ReadonlyMap<string, DownloadRecord>>(new Map());
 
+let reading: Promise<void> | undefined;
+let again = false;
+
 export async function refreshDownloads(): Promise<void> {
+  // Changes arrive in bursts (progress from several downloads): one read at a time, plus one after it.
+  if (reading) {
+    again = true;
+    return reading;
+  }
+  reading = (async () => {
+    do {
+      again = false;
+      try {
+        const records = await ledger.all();
+        for (const record of records) noteProgress(record);
+        downloads.set(new Map(records.map((r) => [r.releaseId, r])));
+      } catch {
+        // IndexedDB can be unavailable (private mode in some browsers): show nothing as downloaded.
+        downloads.set(new Map());
+      }
+    } while (again);
+  })();
   try {
-    const records = await ledger.all();
-    downloads.set(new Map(records.map((r) => [r.releaseId, r])));
-  } catch {
-    // IndexedDB can be unavailable (private mode in some browsers): show nothing as downloaded.
-    downloads.set(new Map());
+    await reading;
+  } finally {
+    reading = undefined;
   }
 }
+
+onLedgerChange(() => void refreshDownloads());
 
 export const downloadOf = (releaseId: string): DownloadRecord | undefined => downloads.value.get(releaseId);

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CHECKED_ROWS, promisedSupport, readSettingsStatements } from '../fixtures/browser-support-table.js';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
-import { appText, clickButton, launchFirefox, openControlledAppInFirefox, waitForText } from '../fixtures/firefox.js';
+import { appText, clickButton, launchFirefox, openAppInFirefox, waitForText } from '../fixtures/firefox.js';
 import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 import { ServerProcess } from '../fixtures/server-process.js';
 
@@ -15,7 +15,7 @@ test('Firefox: the shell, the cached catalog and a deep link render with the ser
   const firefox = await launchFirefox();
   const { page } = firefox;
   try {
-    await openControlledAppInFirefox(page, proxy.origin);
+    await openAppInFirefox(page, proxy.origin);
     await server.stop();
     await page.reload();
     await waitForText(page, 'You are offline');
@@ -38,7 +38,7 @@ test('Firefox: opening the app refreshes the catalog and shows a release publish
   const firefox = await launchFirefox();
   const { page } = firefox;
   try {
-    await openControlledAppInFirefox(page, server.origin);
+    await openAppInFirefox(page, server.origin);
     await page.goto('about:blank'); // the app is closed
     const release = newAlbumFrom(mediaDir, 'signal-garden', 'signal-garden-live', 'Signal Garden Live');
     const res = await publishRelease(server.origin, release);
@@ -62,7 +62,7 @@ test('Firefox: Settings offers only what Firefox can do, and says why', async ()
   const firefox = await launchFirefox();
   const { page } = firefox;
   try {
-    await openControlledAppInFirefox(page, server.origin);
+    await openAppInFirefox(page, server.origin);
     await page.goto(`${server.origin}/settings`);
     await waitForText(page, 'What this browser can do');
     // The README's table is the promise: Firefox must do what its column says.

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { launchBrowser, openApp } from '../fixtures/browser.js';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
 const VIEWS = [
@@ -28,7 +28,7 @@ test('every view has no serious accessibility violations', async () => {
   const browser = await launchBrowser({ bypassCSP: true });
   const { page } = browser;
   try {
-    await openControlledApp(page, server.origin);
+    await openApp(page, server.origin);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [name, url] of VIEWS) {

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { launchBrowser, openApp } from '../fixtures/browser.js';
+import { cachedMediaUrls, downloadThroughUi, ledgerRecord } from '../fixtures/download-helpers.js';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
 // What must survive an app update: the media cache (downloads) and the download ledger.
@@ -19,11 +20,8 @@ test('an app update is offered, waits for the person, and keeps the downloads', 
   const browser = await launchBrowser();
   const { page } = browser;
   try {
-    await openControlledApp(page, server.origin);
-    await page.evaluate(async () => {
-      const cache = await caches.open('stowaway-media-v1');
-      await cache.put('/media/albums/harbour-lights/01-low-tide.webm', new Response('downloaded bytes'));
-    });
+    await openApp(page, server.origin);
+    await downloadThroughUi(page, 'Harbour Lights');
 
     await server.restart({ CLIENT_DIR: v2 });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
@@ -37,11 +35,9 @@ test('an app update is offered, waits for the person, and keeps the downloads', 
     const swSource = await page.evaluate(async () => (await fetch('/sw.js', { cache: 'no-store' })).text());
     expect(swSource).toContain('// version 2');
 
-    const kept = await page.evaluate(async () => {
-      const hit = await (await caches.open('stowaway-media-v1')).match('/media/albums/harbour-lights/01-low-tide.webm');
-      return hit ? await hit.text() : null;
-    });
-    expect(kept).toBe('downloaded bytes');
+    await expect(page.getByText('Available offline')).toBeVisible();
+    expect(await ledgerRecord(page, 'harbour-lights')).toMatchObject({ state: 'done' });
+    expect(await cachedMediaUrls(page, 'albums/harbour-lights')).toHaveLength(4);
   } finally {
     await browser.close();
     await server.dispose();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { launchBrowser, openControlledApp } from '../fixtures/browser.js';
+import { launchBrowser, openApp, openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { ServerProcess } from '../fixtures/server-process.js';
@@ -19,14 +19,15 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
     const options = { profileDir, withoutBackgroundFetch: engine === 'fallback' };
     let browser = await launchBrowser(options);
     try {
-      await openControlledApp(browser.page, proxy.origin);
+      await openApp(browser.page, proxy.origin);
       proxy.throttle(40_000);
-      await browser.page.goto(`${proxy.origin}/releases/signal-garden`);
+      await openReleaseFromLibrary(browser.page, 'Signal Garden');
       await browser.page.getByRole('button', { name: 'Download', exact: true }).click();
       await expect(browser.page.getByText(/^Downloading \d+%/)).toBeVisible({ timeout: 15_000 });
       await browser.close();
 
       proxy.throttle(undefined);
+      // The person opens the app again, at the release they were looking at.
       browser = await launchBrowser(options);
       await browser.page.goto(`${proxy.origin}/releases/signal-garden`);
       await expect(browser.page.getByText('Available offline')).toBeVisible({ timeout: 45_000 });

@@ -3,11 +3,12 @@ import { startAppSession } from '../fixtures/app-session.js';
 import { downloadThroughUi } from '../fixtures/download-helpers.js';
 
 // What must work with no server: shaka-player plays the downloaded DASH movie from the SW's cache,
-// and a seek lands and playback continues from there.
-test('download the movie, stop the server, play it in shaka and seek', async () => {
-  const { page, server, origin, tearDown } = await startAppSession();
+// and a seek lands and playback continues from there. The reload is the person reopening the app
+// with no network.
+test('download the movie on a first visit, stop the server, play it in shaka and seek', async () => {
+  const { page, server, tearDown } = await startAppSession();
   try {
-    await downloadThroughUi(page, origin, 'test-pattern');
+    await downloadThroughUi(page, 'Test Pattern');
     await server.stop();
 
     await page.reload();

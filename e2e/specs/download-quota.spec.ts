@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 
 for (const engine of ['background-fetch', 'fallback'] as const) {
@@ -31,7 +32,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
  */
 async function setUpWithRoomFor(engine: 'background-fetch' | 'fallback', bytes: number) {
   const t = await startAppSession({ withoutBackgroundFetch: engine === 'fallback' });
-  await t.page.goto(`${t.proxy.origin}/releases/signal-garden`);
+  await openReleaseFromLibrary(t.page, 'Signal Garden');
   const { usage } = await t.page.evaluate(() => navigator.storage.estimate());
   const cdp = await t.browser.context.newCDPSession(t.page);
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: t.proxy.origin, quotaSize: (usage ?? 0) + bytes });

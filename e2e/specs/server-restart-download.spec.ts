@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 
 for (const engine of ['background-fetch', 'fallback'] as const) {
@@ -12,7 +13,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
     const { page, proxy, server } = t;
     try {
       proxy.throttle(40_000);
-      await page.goto(`${proxy.origin}/releases/signal-garden`);
+      await openReleaseFromLibrary(page, 'Signal Garden');
       await page.getByRole('button', { name: 'Download', exact: true }).click();
       await expect(page.getByText(/^Downloading \d+%/)).toBeVisible({ timeout: 15_000 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 import { REPO_ROOT } from '../fixtures/server-process.js';
 
@@ -22,13 +23,13 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
     const { page, proxy } = t;
     try {
       // One page load for the whole test: the music plays in this page, and a navigation would stop it.
-      await page.goto(`${proxy.origin}/releases/signal-garden`);
+      await openReleaseFromLibrary(page, 'Signal Garden');
       proxy.throttle(20_000);
       await page
         .getByRole('button', { name: /^Play / })
         .first()
         .click();
-      await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
       await page.getByRole('button', { name: 'Download', exact: true }).click();
       await expect(page.getByText(/^Downloading \d+%/)).toBeVisible({ timeout: 15_000 });
 
@@ -41,9 +42,9 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       await expect(page.getByText('Pause playback first: reloading would stop it.')).toBeVisible();
       // Playback goes on under the old version.
       await expect.poll(() => position(page), { timeout: 10_000 }).toBeGreaterThan(before + 1);
-      expect(await page.getByRole('button', { name: 'Pause' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
 
-      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
       // Reloading would cut the page's own downloads, and Chromium can stall a Background Fetch whose
       // worker is replaced: the update waits for the download either way.
       await expect(page.getByText('Let the download finish first: reloading would stop it.')).toBeVisible();
@@ -65,7 +66,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
         .getByRole('button', { name: /^Play / })
         .first()
         .click();
-      await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
     } finally {
       await t.tearDown();
       rmSync(live, { recursive: true, force: true });

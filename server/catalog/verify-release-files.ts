@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import type { Release } from '#common/catalog';
+import type { Part, Release } from '#common/catalog';
 import { resolveMediaFile } from '../media/resolve-media-file.js';
+import { hashMediaFile } from './hash-media-file.js';
+
+export type FileCheck = { ok: true; release: Release } | { ok: false; problems: string[] };
 
 /**
- * Checks that every part of a release is a file in MEDIA_DIR with the catalog's size and sha256,
- * so a published release can always be downloaded and verified. Returns problems, empty if none.
+ * Checks that every part of a release is a file in MEDIA_DIR with the stated size and sha256, so a
+ * published release can always be downloaded and verified, and completes the block hashes the
+ * browser checks downloads with (checking them when the release gives them).
  */
-export async function verifyReleaseFiles(mediaRoot: string, release: Release): Promise<string[]> {
+export async function verifyReleaseFiles(mediaRoot: string, release: Release): Promise<FileCheck> {
   const problems: string[] = [];
+  const parts: Part[] = [];
   for (const part of release.parts) {
     const file = await resolveMediaFile(mediaRoot, part.url.slice('/media'.length));
     if (!file.ok) {
@@ -19,17 +22,11 @@ export async function verifyReleaseFiles(mediaRoot: string, release: Release): P
       problems.push(`${part.url}: the file has ${file.size} bytes, the release says ${part.bytes}`);
       continue;
     }
-    if ((await sha256File(file.path)) !== part.sha256) problems.push(`${part.url}: sha256 does not match the file`);
+    const hashes = await hashMediaFile(file.path);
+    if (hashes.sha256 !== part.sha256) problems.push(`${part.url}: sha256 does not match the file`);
+    else if (part.blocks && part.blocks.join() !== hashes.blocks.join())
+      problems.push(`${part.url}: block hashes do not match the file`);
+    else parts.push(hashes.blocks.length > 1 ? { ...part, blocks: hashes.blocks } : part);
   }
-  return problems;
-}
-
-export function sha256File(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, release: { ...release, parts } };
 }

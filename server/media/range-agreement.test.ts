@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rangeResponse } from '../../sw/fetch/range-response.js';
+import { rangeResponse, storedBlob } from '../../sw/fetch/range-response.js';
 import { startTestServer } from '../test/test-server.js';
 
 
@@ -41,7 +41,7 @@ describe('server and SW agree on Range', () => {
             res.on('data', (c: Buffer) => chunks.push(c));
             res.on('end', () => cb(null, Buffer.concat(chunks)));
           });
-        const offline = rangeResponse(new Blob([server.media.track]), 'audio/webm', range);
+        const offline = (await rangeResponse(storedBlob(new Blob([server.media.track]), 'audio/webm'), range)) as Response;
         expect(offline.status).toBe(online.status);
         expect(offline.headers.get('Content-Range') ?? undefined).toBe(online.headers['content-range']);
         expect(Buffer.from(await offline.arrayBuffer()).equals(online.body as Buffer)).toBe(true);

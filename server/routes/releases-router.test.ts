@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Release } from '#common/catalog';
-import { patternBytes } from '../test/test-media.js';
+import { BLOCK_BYTES } from '#common/download-blocks';
+import { patternBytes, sha256 } from '../test/test-media.js';
 import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -76,6 +77,31 @@ describe('POST /api/releases', () => {
     expect(server.repository.releases.list()).toEqual([]);
   });
 
+  it('adds the block hashes of a file larger than one block, and checks them when given', async () => {
+    const big = patternBytes(BLOCK_BYTES + 1000);
+    const film = server.media.addFile('movies/big/film.webm', big);
+    const poster = server.media.addFile('movies/big/poster.jpg', patternBytes(60));
+    const movie = {
+      id: 'big-film',
+      kind: 'movie' as const,
+      title: 'Big Film',
+      artist: 'Tester',
+      releaseDate: '2026-11-21',
+      artwork: poster.url,
+      parts: [
+        { ...film, type: 'video/webm', role: 'manifest' as const, duration: 60 },
+        { ...poster, type: 'image/jpeg', role: 'artwork' as const },
+      ],
+    };
+    const wrongBlocks = { ...movie, parts: [{ ...movie.parts[0], blocks: ['c'.repeat(64), 'd'.repeat(64)] }, movie.parts[1]] };
+    expect((await publish(wrongBlocks)).body.error.message).toMatch(/block hashes do not match/);
+    expect((await publish(movie)).status).toBe(201);
+    const catalog = (await request(server.app).get('/api/catalog')).body as { releases: Release[] };
+    const stored = catalog.releases.find((r) => r.id === 'big-film')?.parts[0];
+    expect(stored?.blocks).toEqual([sha256(big.subarray(0, BLOCK_BYTES)), sha256(big.subarray(BLOCK_BYTES))]);
+    expect(stored?.sha256).toBe(sha256(big));
+  });
+
   it('publishes: 201 with a delivery summary, the catalog and its ETag change; a second time is 409', async () => {
     const before = await request(server.app).get('/api/catalog');
     const res = await publish(release);
@@ -85,7 +111,7 @@ describe('POST /api/releases', () => {
       .get('/api/catalog')
       .set('If-None-Match', before.headers['etag'] as string);
     expect(after.status).toBe(200);
-    expect(after.body.releases.map((r: Release) => r.id)).toEqual(['test-album', 'new-album']);
+    expect(after.body.releases.map((r: Release) => r.id)).toEqual(['test-album', 'big-film', 'new-album']);
     expect((await publish(release)).status).toBe(409);
     expect((await publish({ ...release, id: 'test-album' })).status).toBe(409);
   });

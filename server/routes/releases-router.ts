@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { releaseSchema } from '#common/catalog';
+import { releaseToPublishSchema } from '#common/catalog';
 import { requireAdmin } from '../admin/require-admin.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { verifyReleaseFiles } from '../catalog/verify-release-files.js';
@@ -17,7 +17,8 @@ export interface ReleasesRouterDeps {
 }
 
 /**
- * POST /api/releases (admin): checks the release and its files, adds it to the catalog, then
+ * POST /api/releases (admin): checks the release and its files (adding the block hashes the
+ * browser verifies downloads with), adds it to the catalog, then
  * alerts the subscribers and answers 201 with the delivery summary.
  */
 export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: ReleasesRouterDeps): Router {
@@ -25,10 +26,11 @@ export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: Re
   router
     .route('/')
     .post(requireAdmin(adminToken), ...jsonBody('1mb'), async (req, res) => {
-      const release = parseBody(releaseSchema, req.body);
-      if (catalog.has(release.id)) throw new HttpError(409, 'conflict', `a release with id "${release.id}" already exists`);
-      const problems = await verifyReleaseFiles(mediaDir, release);
-      if (problems.length > 0) throw new HttpError(400, 'invalid_body', problems.slice(0, 10).join('; '));
+      const given = parseBody(releaseToPublishSchema, req.body);
+      if (catalog.has(given.id)) throw new HttpError(409, 'conflict', `a release with id "${given.id}" already exists`);
+      const checked = await verifyReleaseFiles(mediaDir, given);
+      if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.problems.slice(0, 10).join('; '));
+      const { release } = checked;
       try {
         catalog.publish(release);
       } catch (error) {

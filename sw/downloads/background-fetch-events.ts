@@ -1,59 +1,77 @@
-import { BACKGROUND_FETCH_FAILURES, releaseIdOf } from '#common/download-ledger';
+import { DOWNLOAD_FAILURES, releaseIdOf } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
-import { notifyPages } from '../lifecycle/notify-pages.js';
+import { SYNC_TAGS } from '#common/sync-tags';
 import { ledger } from '#browser/ledger/ledger';
-import { releaseFromCachedCatalog } from './cached-catalog.js';
-import { deleteParts } from '#browser/media-cache/media-cache';
-import { failRelease, finishRelease } from './finish-release.js';
+import { deleteReleaseBlocks } from '#browser/media-cache/block-store';
+import { finishBackgroundFetch, keepArrivedBlocks } from './finish-background-fetch.js';
+import { pumpFromWorker } from './worker-queue.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
-/** backgroundfetchsuccess: copy every record into the media cache, check it, mark the release done. */
+/** Automatic restarts after a lost connection before the download fails and waits for Retry. */
+const MAX_AUTO_RETRIES = 3;
+
+/** backgroundfetchsuccess: store and check what arrived, mark the release done, start the next. */
 export function handleBackgroundFetchSuccess(event: BackgroundFetchUpdateUIEvent): void {
   event.waitUntil(
     (async () => {
       const releaseId = releaseIdOf(event.registration.id);
-      const release = releaseId ? await releaseFromCachedCatalog(releaseId) : undefined;
-      if (!release) return;
-      // matchAll() returns records in any order: key them by URL, never by position.
-      const records = await event.registration.matchAll();
-      const byPath = new Map(records.map((r) => [new URL(r.request.url).pathname, r]));
-      const ok = await finishRelease(release, async (part) => {
-        const record = byPath.get(part.url);
-        const response = await record?.responseReady.catch(() => undefined);
-        return response && response.status === 200 ? response.blob() : undefined;
-      });
-      await event.updateUI({ title: ok ? `${release.title} is ready offline` : `${release.title} could not be downloaded` });
-    })(),
-  );
-}
-
-/** backgroundfetchfail: clean up and record a reason the person can read. */
-export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): void {
-  event.waitUntil(
-    (async () => {
-      const releaseId = releaseIdOf(event.registration.id);
-      const release = releaseId ? await releaseFromCachedCatalog(releaseId) : undefined;
-      const reason = BACKGROUND_FETCH_FAILURES[event.registration.failureReason] ?? BACKGROUND_FETCH_FAILURES[''] ?? '';
-      if (release) await failRelease(release, reason);
-      await event.updateUI({ title: `Download failed: ${reason}` });
+      if (!releaseId) return;
+      const ok = await finishBackgroundFetch(event.registration, releaseId);
+      const title = (await ledger.get(releaseId))?.release.title ?? 'The download';
+      await event.updateUI({ title: ok ? `${title} is ready offline` : `${title} could not be downloaded` });
+      await pumpFromWorker();
     })(),
   );
 }
 
 /**
- * backgroundfetchabort: the person (or the browser UI) cancelled: leave nothing behind. A record
- * already marked failed was aborted by the app's stall watchdog: it stays, with its reason and Retry.
+ * backgroundfetchfail: keep what arrived; a lost connection waits for the network and resumes by
+ * itself (a few times), anything else fails with a reason the person can read.
+ */
+export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): void {
+  event.waitUntil(
+    (async () => {
+      const releaseId = releaseIdOf(event.registration.id);
+      const record = releaseId ? await ledger.get(releaseId) : undefined;
+      const reason = event.registration.failureReason;
+      const message = DOWNLOAD_FAILURES[reason] ?? (DOWNLOAD_FAILURES[''] as string);
+      if (record && releaseId) {
+        await keepArrivedBlocks(event.registration, record);
+        const retries = record.autoRetries ?? 0;
+        if (reason === 'fetch-error' && retries < MAX_AUTO_RETRIES) {
+          await ledger.transition(releaseId, 'queued', { waitingForNetwork: true, autoRetries: retries + 1 });
+          await self.registration.sync?.register(SYNC_TAGS.downloads).catch(() => undefined);
+        } else {
+          if (reason === 'quota-exceeded') await deleteReleaseBlocks(record.release);
+          await ledger.transition(releaseId, 'failed', { error: message });
+        }
+      }
+      await event.updateUI({ title: `Download failed: ${message}` });
+      await pumpFromWorker();
+    })(),
+  );
+}
+
+/**
+ * backgroundfetchabort: a pause (the record says paused) or the stall watchdog (failed) keeps the
+ * blocks that arrived; the person cancelling in the browser's own download UI removes everything.
+ * Cancel in the app removes the record (and the blocks) before it aborts.
  */
 export function handleBackgroundFetchAbort(event: BackgroundFetchEvent): void {
   event.waitUntil(
     (async () => {
       const releaseId = releaseIdOf(event.registration.id);
-      if (!releaseId) return;
-      const release = await releaseFromCachedCatalog(releaseId);
-      if (release) await deleteParts(release.parts.map((p) => p.url));
-      if ((await ledger.get(releaseId))?.state !== 'failed') await ledger.remove(releaseId);
-      await notifyPages({ type: 'download-changed', releaseId });
+      const record = releaseId ? await ledger.get(releaseId) : undefined;
+      if (record && releaseId) {
+        if (record.state === 'paused' || record.state === 'failed') {
+          await keepArrivedBlocks(event.registration, record);
+        } else {
+          await ledger.remove(releaseId);
+          await deleteReleaseBlocks(record.release);
+        }
+      }
+      await pumpFromWorker();
     })(),
   );
 }

@@ -1,15 +1,23 @@
 import { CACHE_NAMES } from '#common/cache-names';
 import { rangeResponse } from './range-response.js';
+import { openStoredFile } from './stored-file.js';
 
 /**
  * /media/*: from the media cache when the file is downloaded (with Range), else from the network.
- * Downloads are stored under their plain URL, so the key never depends on the request's headers.
+ * Downloads are stored as blocks under the plain URL, so the key never depends on the request's
+ * headers; a file still downloading is served from the network until all the blocks asked for are in.
  */
 export async function mediaFromCache(request: Request): Promise<Response> {
   const cache = await caches.open(CACHE_NAMES.media);
   const url = new URL(request.url);
-  const cached = await cache.match(url.origin + url.pathname, { ignoreVary: true });
-  if (!cached) return fetch(request);
-  const body = await cached.blob();
-  return rangeResponse(body, cached.headers.get('Content-Type') ?? 'application/octet-stream', request.headers.get('Range'));
+  const range = request.headers.get('Range');
+  const file = await openStoredFile(cache, url.origin + url.pathname, firstByteAskedFor(range));
+  const answer = file && (await rangeResponse(file, range));
+  return answer ?? fetch(request);
+}
+
+/** Where a `bytes=N-…` range starts, to look up that block first; 0 for anything else. */
+function firstByteAskedFor(range: string | null): number {
+  const start = /^\s*bytes\s*=\s*(\d+)\s*-/i.exec(range ?? '')?.[1];
+  return start ? Number(start) : 0;
 }

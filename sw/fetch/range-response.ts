@@ -1,25 +1,37 @@
 import { answerRange, contentRange } from '#common/byte-range';
 
+/** A downloaded file (sw/fetch/stored-file.ts): its size and type, and any byte span of it. */
+export interface StoredFile {
+  readonly size: number;
+  readonly type: string;
+  /** Bytes start..end-1; undefined when a block of that span is not stored (a download still running). */
+  read(start: number, end: number): Promise<Blob | ReadableStream<Uint8Array> | undefined>;
+}
+
+/** A whole file in one Blob, as a StoredFile (the tests' stand-in for stored blocks). */
+export function storedBlob(blob: Blob, type: string): StoredFile {
+  return { size: blob.size, type, read: async (start, end) => blob.slice(start, end) };
+}
+
 /**
- * Answers a request for a stored media file, Range included, from its Blob. Slicing a Blob reads
- * nothing into memory in Chromium (a cached body is disk-backed), so a seek near the end of a
- * large file costs the same as one at the start. Cache Storage returns a stored 200 whole to a
- * Range request; a <video> could not seek offline without this.
+ * Answers a request for a stored media file, Range included. Cache Storage returns a stored 200
+ * whole to a Range request; a <video> could not seek offline without this. Undefined when a block
+ * the answer needs is not stored, so the caller goes to the network instead.
  */
-export function rangeResponse(body: Blob, contentType: string, rangeHeader: string | null): Response {
-  const size = body.size;
-  const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': contentType });
+export async function rangeResponse(file: StoredFile, rangeHeader: string | null): Promise<Response | undefined> {
+  const { size } = file;
+  const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': file.type });
   const answer = answerRange(rangeHeader, size);
   if (answer.kind === 'unsatisfiable') {
     headers.set('Content-Range', contentRange(size));
     headers.delete('Content-Type');
     return new Response(null, { status: 416, statusText: 'Range Not Satisfiable', headers });
   }
-  if (answer.kind === 'full') {
-    headers.set('Content-Length', String(size));
-    return new Response(body, { status: 200, headers });
-  }
+  const span = answer.kind === 'full' ? { start: 0, end: size - 1 } : answer;
+  const body = await file.read(span.start, span.end + 1);
+  if (body === undefined) return undefined;
+  headers.set('Content-Length', String(span.end - span.start + 1));
+  if (answer.kind === 'full') return new Response(body, { status: 200, headers });
   headers.set('Content-Range', contentRange(size, answer));
-  headers.set('Content-Length', String(answer.end - answer.start + 1));
-  return new Response(body.slice(answer.start, answer.end + 1), { status: 206, statusText: 'Partial Content', headers });
+  return new Response(body, { status: 206, statusText: 'Partial Content', headers });
 }

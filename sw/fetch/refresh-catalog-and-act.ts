@@ -1,12 +1,10 @@
 import { CACHE_NAMES } from '#common/cache-names';
 import { validateCatalog, type Release } from '#common/catalog';
 import { API } from '#common/routes';
-import { startDownloadFromWorker } from '#browser/downloads/background-fetch-engine';
 import { notifyPages } from '../lifecycle/notify-pages.js';
+import { downloadFromWorker } from '../downloads/download-from-worker.js';
 import { appState, type FollowPreference } from '#browser/state/app-state';
 import { refreshCatalog } from './catalog-network-first.js';
-
-declare const self: ServiceWorkerGlobalScope;
 
 /**
  * A catalog refresh in the background (periodic sync, a push): fetches the catalog conditionally,
@@ -38,14 +36,11 @@ export async function actOnNewReleases(): Promise<Release[]> {
 
 async function downloadFollowedReleases(releases: readonly Release[]): Promise<void> {
   const follows = await appState.follows();
-  for (const release of releases) {
+  const wanted = releases.filter((release) => {
     const preference = follows[release.artist];
-    if (preference?.autoDownload && connectionAllows(preference)) {
-      if (await startDownloadFromWorker(self.registration, release)) {
-        await notifyPages({ type: 'download-changed', releaseId: release.id });
-      }
-    }
-  }
+    return preference?.autoDownload && connectionAllows(preference);
+  });
+  if (wanted.length > 0) await downloadFromWorker(wanted);
 }
 
 /** "Only on an unmetered connection": refuse on cellular or data saver where the browser says so. */

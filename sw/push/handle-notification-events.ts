@@ -1,6 +1,6 @@
 import { PAGES } from '#common/routes';
-import { startDownloadFromWorker } from '#browser/downloads/background-fetch-engine';
 import { releaseFromCachedCatalog } from '../downloads/cached-catalog.js';
+import { downloadFromWorker } from '../downloads/download-from-worker.js';
 import { markReleaseSeen } from '#browser/state/app-badge';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -22,7 +22,7 @@ export function handleNotificationClick(event: NotificationEvent): void {
       if (releaseId) await markReleaseSeen(releaseId);
       if (event.action === 'download' && releaseId) {
         const release = await releaseFromCachedCatalog(releaseId);
-        if (release) await startDownloadFromWorker(self.registration, release);
+        if (release) await downloadFromWorker([release]);
         target = PAGES.downloads;
       }
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });

@@ -1,0 +1,53 @@
+import type { Release } from '#common/catalog';
+import { DOWNLOAD_FAILURES, newDownloadRecord, type DownloadEngine, type DownloadRecord } from '#common/download-ledger';
+import { SYNC_TAGS } from '#common/sync-tags';
+import { ledger } from '../ledger/ledger.js';
+import { deleteReleaseBlocks } from '../media-cache/block-store.js';
+import { appState } from '../state/app-state.js';
+import { serverReachable } from './server-reachable.js';
+
+/** Who pumps the queue: the engines it can run, and how it starts one it promoted. */
+export interface QueueRunner {
+  readonly registration: ServiceWorkerRegistration;
+  readonly engines: readonly DownloadEngine[];
+  start(record: DownloadRecord): Promise<void>;
+}
+
+/**
+ * Asks for a release's download: one ledger record, queued, carrying the release as validated now.
+ * A failed download asked for again keeps the blocks it stored unless the release has changed
+ * since. Returns false when the release was already queued, running, paused or done.
+ */
+export async function requestDownload(release: Release, engine: DownloadEngine): Promise<boolean> {
+  const existing = await ledger.get(release.id);
+  if (existing?.state === 'failed' && JSON.stringify(existing.release) !== JSON.stringify(release)) {
+    await deleteReleaseBlocks(existing.release);
+  }
+  return ledger.request(newDownloadRecord(release, engine));
+}
+
+/**
+ * Starts queued downloads up to the person's limit. With the server out of reach nothing starts:
+ * the queued ones are marked "Waiting for network" and a Background Sync (where the browser has
+ * it) starts them when the network is back; elsewhere the page does on `online` and at start.
+ */
+export async function pumpDownloads(runner: QueueRunner): Promise<void> {
+  if (!(await ledger.all()).some((r) => r.state === 'queued' && runner.engines.includes(r.engine))) return;
+  if (!(await serverReachable())) {
+    await ledger.waitForNetwork();
+    await runner.registration.sync?.register(SYNC_TAGS.downloads).catch(() => undefined);
+    return;
+  }
+  for (const record of await ledger.promote(await appState.maxDownloads(), runner.engines)) {
+    await runner
+      .start(record)
+      .catch((error: unknown) => ledger.transition(record.releaseId, 'failed', { error: startFailure(error) }));
+  }
+}
+
+/** Why a download could not start, in words. */
+export function startFailure(error: unknown): string {
+  return (error as { name?: string }).name === 'QuotaExceededError'
+    ? (DOWNLOAD_FAILURES['quota-exceeded'] as string)
+    : `The download could not start: ${(error as Error).message}`;
+}

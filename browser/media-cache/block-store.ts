@@ -1,0 +1,78 @@
+import type { Part, Release } from '#common/catalog';
+import { CACHE_NAMES } from '#common/cache-names';
+import { FILE_BYTES_HEADER, blockKey, blocksOf, parseBlockKey, type Block } from '#common/download-blocks';
+import { ledger } from '../ledger/ledger.js';
+
+/** Cache keys are absolute; `location` exists in the page and the SW alike. */
+const absolute = (path: string): string => new URL(path, location.origin).href;
+
+const mediaCache = (): Promise<Cache> => caches.open(CACHE_NAMES.media);
+
+/** One block of one part, as the download engines and the checks see it. */
+export interface PartBlock {
+  readonly part: Part;
+  readonly block: Block;
+}
+
+export const blockBytes = ({ block }: PartBlock): number => block.end - block.start;
+
+/** Stores a checked block as a plain 200 under its own key (Cache Storage refuses 206). */
+export async function putBlock({ part, block }: PartBlock, body: Blob | Uint8Array<ArrayBuffer>): Promise<void> {
+  const headers = {
+    'Content-Type': part.type,
+    'Content-Length': String(block.end - block.start),
+    [FILE_BYTES_HEADER]: String(part.bytes),
+  };
+  await (await mediaCache()).put(absolute(blockKey(part.url, block.index)), new Response(body, { status: 200, headers }));
+}
+
+/** Every key in the media cache (one call, however many blocks: cheaper than a match per block). */
+export async function storedKeys(): Promise<Set<string>> {
+  return new Set((await (await mediaCache()).keys()).map((request) => request.url));
+}
+
+export const allBlocks = (release: Release): PartBlock[] =>
+  release.parts.flatMap((part) => blocksOf(part).map((block) => ({ part, block })));
+
+export const isStored = ({ part, block }: PartBlock, stored: Set<string>): boolean =>
+  stored.has(absolute(blockKey(part.url, block.index)));
+
+/** The blocks of a release not in the media cache, in catalog order. */
+export async function missingBlocks(release: Release, stored?: Set<string>): Promise<PartBlock[]> {
+  const keys = stored ?? (await storedKeys());
+  return allBlocks(release).filter((partBlock) => !isStored(partBlock, keys));
+}
+
+/**
+ * Removes the blocks of a release (a cancel, a removal, a full disk), except those of files that
+ * another download also lists: releases may share a file (a compilation and its album, say).
+ */
+export async function deleteReleaseBlocks(release: Release): Promise<void> {
+  const cache = await mediaCache();
+  const others = await urlsOfOtherDownloads(release.id);
+  const blocks = allBlocks(release).filter(({ part }) => !others.has(part.url));
+  await Promise.all(blocks.map(({ part, block }) => cache.delete(absolute(blockKey(part.url, block.index)))));
+}
+
+async function urlsOfOtherDownloads(releaseId: string): Promise<Set<string>> {
+  const records = (await ledger.all()).filter((r) => r.releaseId !== releaseId);
+  return new Set(records.flatMap((r) => r.release.parts.map((p) => p.url)));
+}
+
+/**
+ * Deletes whatever in the media cache belongs to no download: blocks a cancelled download's last
+ * write left behind, a crash between removing a record and its blocks, files of an older storage
+ * format. The keys are listed before the ledger is read: a block is written only after its record
+ * exists, so a download that starts meanwhile is in the ledger read and keeps its blocks.
+ */
+export async function sweepOrphanBlocks(): Promise<number> {
+  const cache = await mediaCache();
+  const keys = await cache.keys();
+  const wanted = await urlsOfOtherDownloads('');
+  const orphans = keys.filter((request) => {
+    const block = parseBlockKey(new URL(request.url).pathname + new URL(request.url).search);
+    return !block || !wanted.has(block.url);
+  });
+  await Promise.all(orphans.map((request) => cache.delete(request)));
+  return orphans.length;
+}

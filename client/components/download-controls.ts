@@ -1,0 +1,85 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Release } from '#common/catalog';
+import type { DownloadRecord } from '#common/download-ledger';
+import { cancelDownload, pauseDownload, removeDownload, resumeDownload, startDownload } from '../downloads/download-actions.js';
+import { sharedStyles } from './shared-styles.js';
+
+/**
+ * The buttons a download has in its state: Download; Pause and Cancel while it runs; Resume and
+ * Cancel when paused; Cancel while queued; Retry when it failed; Remove when it is done. A refusal
+ * (no room, say) is said next to them.
+ */
+export class DownloadControls extends LitElement {
+  static override properties = {
+    release: { attribute: false },
+    record: { attribute: false },
+    named: { type: Boolean },
+    message: { state: true },
+  };
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: contents;
+      }
+      .message {
+        color: var(--danger);
+        flex-basis: 100%;
+        margin: 0;
+      }
+    `,
+  ];
+
+  /** The release as the catalog has it now (a Retry takes its current manifest), when known. */
+  declare release: Release | undefined;
+  declare record: DownloadRecord | undefined;
+  /** In a list of downloads, each button says which release it acts on ("Pause download Harbour Lights"). */
+  declare named: boolean;
+  declare message: string;
+
+  constructor() {
+    super();
+    this.named = false;
+    this.message = '';
+  }
+
+  override render() {
+    const r = this.record;
+    const title = r?.release.title ?? this.release?.title ?? '';
+    const button = (label: string, action: () => Promise<void>, kind = '') =>
+      html`<button class=${kind} aria-label=${this.named ? `${label} ${title}` : label} @click=${() => this.#act(action)}>
+        ${label}
+      </button>`;
+    const release = this.release ?? r?.release;
+    let buttons;
+    if (!r) buttons = release ? button('Download', () => startDownload(release)) : nothing;
+    else if (r.state === 'done') buttons = button('Remove download', () => removeDownload(r.releaseId), 'danger');
+    else if (r.state === 'failed')
+      buttons = html`${button('Retry download', () => startDownload(release ?? r.release))}
+      ${button('Remove download', () => removeDownload(r.releaseId), 'danger')}`;
+    else if (r.state === 'paused')
+      buttons = html`${button('Resume download', () => resumeDownload(r.releaseId))}
+      ${button('Cancel download', () => cancelDownload(r.releaseId))}`;
+    else if (r.state === 'downloading')
+      buttons = html`${button('Pause download', () => pauseDownload(r.releaseId))}
+      ${button('Cancel download', () => cancelDownload(r.releaseId))}`;
+    else buttons = button('Cancel download', () => cancelDownload(r.releaseId));
+    return html`${buttons}${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}`;
+  }
+
+  async #act(action: () => Promise<void>): Promise<void> {
+    this.message = '';
+    try {
+      await action();
+    } catch (error) {
+      this.message = (error as Error).message;
+    }
+  }
+}
+customElements.define('download-controls', DownloadControls);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'download-controls': DownloadControls;
+  }
+}

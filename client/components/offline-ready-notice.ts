@@ -1,0 +1,62 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { offlineReady } from '../sw-bridge.js';
+import { StoreController } from '../state/store.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** How long the notice stays: long enough to read twice, then out of the way. */
+const SHOWN_MS = 15_000;
+
+/**
+ * On a first visit, says when the app has everything it needs to open with no network, so a
+ * person about to lose it (a flight, the underground) knows it is safe.
+ */
+export class OfflineReadyNotice extends LitElement {
+  static override properties = { dismissed: { state: true } };
+  static override styles = [
+    sharedStyles,
+    css`
+      p {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: center;
+        gap: 0.5em 1em;
+        margin: 0;
+        padding: 0.4em 1em;
+        background: var(--surface-2);
+        border-bottom: 1px solid var(--border);
+      }
+    `,
+  ];
+
+  declare dismissed: boolean;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    new StoreController(this, [offlineReady]);
+    this.dismissed = false;
+  }
+
+  override render() {
+    const show = offlineReady.value && !this.dismissed;
+    if (show && !this.#timer) this.#timer = setTimeout(() => (this.dismissed = true), SHOWN_MS);
+    return html`<div role="status" aria-live="polite">
+      ${
+        show
+          ? html`<p>
+              <span>Ready to work offline: the library opens with no network, and downloads play anywhere.</span>
+              <button @click=${() => (this.dismissed = true)}>OK</button>
+            </p>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+customElements.define('offline-ready-notice', OfflineReadyNotice);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'offline-ready-notice': OfflineReadyNotice;
+  }
+}
