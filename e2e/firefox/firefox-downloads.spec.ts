@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { appText, clickButton, launchFirefox, openControlledAppInFirefox, waitForText } from '../fixtures/firefox.js';
 import { ServerProcess } from '../fixtures/server-process.js';
+import { cachedMediaUrlsInPage } from '../fixtures/stored-download.js';
 
 async function setUp() {
   const server = new ServerProcess();
@@ -23,10 +24,7 @@ async function setUp() {
 }
 
 const cachedUrls = (t: Awaited<ReturnType<typeof setUp>>, folder: string) =>
-  t.page.evaluate(async (prefix: string) => {
-    const keys = await (await caches.open('stowaway-media-v1')).keys();
-    return keys.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith(prefix));
-  }, `/media/${folder}/`);
+  t.page.evaluate(cachedMediaUrlsInPage, `/media/${folder}/`);
 
 // What must hold in a browser without Background Fetch: the fallback downloader fetches and checks
 // every part (resuming a cut part with a Range request), and the SW then serves it offline with 206.
