@@ -20,5 +20,7 @@ export default defineConfig({
     { name: 'chromium', testDir: 'e2e/specs' },
     // Firefox through puppeteer-core (WebDriver BiDi): these specs launch it themselves.
     { name: 'firefox', testDir: 'e2e/firefox' },
+    // WebKit (Safari's engine) as WebKitGTK, through WebKitWebDriver in Xvfb: these specs launch it themselves.
+    { name: 'webkit', testDir: 'e2e/webkit' },
   ],
 });

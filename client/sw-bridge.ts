@@ -32,7 +32,10 @@ export async function registerServiceWorker(onMessage: (message: SwToPage) => vo
   });
   const watch = (worker: ServiceWorker | null) => {
     worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) updateWaiting.set(true);
+      // WebKit can deliver a first install's "installed" after that same worker has claimed the
+      // page: a controller that is this worker means a first visit, not an update.
+      const controller = navigator.serviceWorker.controller;
+      if (worker.state === 'installed' && controller && controller !== worker) updateWaiting.set(true);
     });
   };
   if (registration.waiting && navigator.serviceWorker.controller) updateWaiting.set(true);

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { CACHE_NAMES } from '#common/cache-names';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { appText, clickButton, launchFirefox, openAppInFirefox, openReleaseInFirefox, waitForText } from '../fixtures/firefox.js';
 import { ServerProcess } from '../fixtures/server-process.js';
+import { cachedMediaUrlsInPage, mediaQuery } from '../fixtures/stored-download.js';
 
 async function setUp() {
   const server = new ServerProcess();
@@ -23,16 +23,8 @@ async function setUp() {
   };
 }
 
-/** The files of a release folder with blocks in the media cache (a block is stored as `<file>?block=<n>`). */
 const cachedUrls = (t: Awaited<ReturnType<typeof setUp>>, folder: string) =>
-  t.page.evaluate(
-    async (prefix: string, cacheName: string) => {
-      const keys = await (await caches.open(cacheName)).keys();
-      return [...new Set(keys.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith(prefix)))];
-    },
-    `/media/${folder}/`,
-    CACHE_NAMES.media,
-  );
+  t.page.evaluate(cachedMediaUrlsInPage, mediaQuery(folder));
 
 // What must hold in a browser without Background Fetch: the fallback downloader fetches and checks
 // every part (resuming a cut part with a Range request), and the SW then serves it offline with 206.
