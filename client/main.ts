@@ -1,6 +1,6 @@
 import type { SwToPage } from '#common/sw-messages';
 import './components/stowaway-app.js';
-import { pumpFromPage } from './downloads/page-queue.js';
+import { pumpFromPage, watchQueue } from './downloads/page-queue.js';
 import { reattachDownloads } from './downloads/reattach-downloads.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
@@ -29,6 +29,7 @@ watchConnectivity(() => {
 });
 void loadLibraryPrefs();
 void refreshDownloads();
+watchQueue();
 void registerServiceWorker(onServiceWorkerMessage)
   .catch(() => undefined)
   .then(loadCatalog)

@@ -2,8 +2,6 @@
 export const SYNC_TAGS = {
   catalogRefresh: 'stowaway-catalog-refresh',
   outbox: 'stowaway-outbox',
-  /** Downloads asked for while the network or the server was away: start them when it is back. */
-  downloads: 'stowaway-downloads',
 } as const;
 
 /** Browsers fire periodic sync at most about this often; we ask for no more than once a day. */

@@ -1,6 +1,5 @@
 import type { Release } from '#common/catalog';
 import { DOWNLOAD_FAILURES, newDownloadRecord, type DownloadEngine, type DownloadRecord } from '#common/download-ledger';
-import { SYNC_TAGS } from '#common/sync-tags';
 import { ledger } from '../ledger/ledger.js';
 import { deleteReleaseBlocks } from '../media-cache/block-store.js';
 import { appState } from '../state/app-state.js';
@@ -8,7 +7,6 @@ import { serverReachable } from './server-reachable.js';
 
 /** Who pumps the queue: the engines it can run, and how it starts one it promoted. */
 export interface QueueRunner {
-  readonly registration: ServiceWorkerRegistration;
   readonly engines: readonly DownloadEngine[];
   start(record: DownloadRecord): Promise<void>;
 }
@@ -28,14 +26,12 @@ export async function requestDownload(release: Release, engine: DownloadEngine):
 
 /**
  * Starts queued downloads up to the person's limit. With the server out of reach nothing starts:
- * the queued ones are marked "Waiting for network" and a Background Sync (where the browser has
- * it) starts them when the network is back; elsewhere the page does on `online` and at start.
+ * the queued ones are marked "Waiting for network", and the caller tries again when it is back.
  */
 export async function pumpDownloads(runner: QueueRunner): Promise<void> {
   if (!(await ledger.all()).some((r) => r.state === 'queued' && runner.engines.includes(r.engine))) return;
   if (!(await serverReachable())) {
     await ledger.waitForNetwork();
-    await runner.registration.sync?.register(SYNC_TAGS.downloads).catch(() => undefined);
     return;
   }
   for (const record of await ledger.promote(await appState.maxDownloads(), runner.engines)) {

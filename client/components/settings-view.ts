@@ -3,6 +3,7 @@ import { detectCapabilities } from '../capabilities.js';
 import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
 import './background-settings.js';
+import './download-settings.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings, and what this browser can and cannot do in the background. */
@@ -41,6 +42,7 @@ export class SettingsView extends LitElement {
     const yes = (ok: boolean, why: string) => (ok ? 'Yes' : `No — ${why}`);
     return html`<h1 tabindex="-1">Settings</h1>
       <background-settings></background-settings>
+      <download-settings></download-settings>
       <section class="card panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Storage</h2>
         <p>

@@ -126,7 +126,7 @@ describe('fetchBlockRun', () => {
     expect(retried.requests).toHaveLength(2);
     expectStored(c.stored, [0, 1, 2, 3]);
     await expect(fetchBlockRun({ part, blocks }, collector().options(server([{ status: 404 }]).fetch))).rejects.toThrow(
-      /answered 404/,
+      '01.webm is no longer on the server. Try again later.',
     );
   });
 

@@ -94,8 +94,13 @@ class RunState {
         cache: 'no-store',
       });
       if (response.status !== 200 && response.status !== 206) {
-        const message = `The server answered ${response.status} for ${part.url}.`;
-        throw response.status < 500 ? new FinalDownloadError(message) : new Error(message);
+        const name = part.url.slice(part.url.lastIndexOf('/') + 1);
+        if (response.status >= 500) throw new Error(`the server answered ${response.status} for ${name}`);
+        throw new FinalDownloadError(
+          response.status === 404 || response.status === 410
+            ? `${name} is no longer on the server. Try again later.`
+            : `The server refused ${name} (${response.status}). Try again later.`,
+        );
       }
       this.#etag = response.headers.get('ETag') ?? this.#etag;
       if (!response.body) throw new Error('empty response');

@@ -14,7 +14,10 @@ export function reportServerReachable(reachable: boolean): void {
 
 let probe: ReturnType<typeof setInterval> | undefined;
 
-/** Starts watching: browser events, plus a cheap probe every 20 s while the server is away. */
+/**
+ * Starts watching: browser events, plus a cheap probe every 10 s while the server is away (a
+ * download waiting for the network starts on the first probe that gets through).
+ */
 export function watchConnectivity(onBack: () => void): void {
   window.addEventListener('offline', () => reportServerReachable(false));
   window.addEventListener('online', () => void check());
@@ -24,7 +27,7 @@ export function watchConnectivity(onBack: () => void): void {
       probe = undefined;
       onBack();
     } else if (!probe) {
-      probe = setInterval(() => void check(), 20_000);
+      probe = setInterval(() => void check(), 10_000);
     }
   });
 }

@@ -97,3 +97,49 @@ test('Firefox: cancel mid-download leaves nothing; a reload mid-download resumes
     await t.tearDown();
   }
 });
+
+// What must hold without Background Fetch too: Pause stops the download and keeps what arrived;
+// Resume fetches only the rest; the stored bytes are exactly the catalog's.
+test('Firefox: pause keeps what arrived, resume fetches only the rest', async () => {
+  const t = await setUp();
+  try {
+    t.proxy.throttle(60_000);
+    await openReleaseInFirefox(t.page, 'Signal Garden');
+    await clickButton(t.page, 'Download');
+    await expect.poll(() => cachedUrls(t, 'albums/signal-garden'), { timeout: 30_000 }).not.toEqual([]);
+    await clickButton(t.page, 'Pause download');
+    await waitForText(t.page, /Paused at \d+ ?%/);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const kept = await cachedUrls(t, 'albums/signal-garden');
+    const requestsWhilePaused = t.proxy.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(t.proxy.requests.length).toBe(requestsWhilePaused);
+
+    t.proxy.throttle(undefined);
+    await clickButton(t.page, 'Resume download');
+    await waitForText(t.page, 'Available offline', 30_000);
+    const fetchedAfter = t.proxy.requests.slice(requestsWhilePaused).map((r) => r.path);
+    expect(fetchedAfter.filter((p) => kept.includes(p))).toEqual([]);
+    expect(await cachedUrls(t, 'albums/signal-garden')).toHaveLength(5);
+  } finally {
+    await t.tearDown();
+  }
+});
+
+// What must hold: a download asked for with the server down waits as such, and starts by itself
+// (no reload, no click) once the server is back.
+test('Firefox: a download asked for with the server down waits, then completes by itself', async () => {
+  const t = await setUp();
+  try {
+    await openReleaseInFirefox(t.page, 'Harbour Lights');
+    await t.server.stop();
+    await clickButton(t.page, 'Download');
+    await waitForText(t.page, 'Waiting for network');
+    expect(await appText(t.page)).not.toMatch(/Downloading \d/);
+    await t.server.start();
+    await waitForText(t.page, 'Available offline', 45_000);
+    expect(await cachedUrls(t, 'albums/harbour-lights')).toHaveLength(4);
+  } finally {
+    await t.tearDown();
+  }
+});

@@ -34,6 +34,11 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       proxy.dropOnce('/media/albums/harbour-lights/02-lantern-swell.webm', 100_000);
       await downloadThroughUi(page, 'Harbour Lights');
       expect(await ledgerRecord(page, 'harbour-lights')).toMatchObject({ state: 'done', engine });
+      // Progress events can still arrive after the last write (Background Fetch sends one at the
+      // end): the release stays done.
+      await page.waitForTimeout(1500);
+      expect(await ledgerRecord(page, 'harbour-lights')).toMatchObject({ state: 'done' });
+      await expect(page.getByText('Available offline')).toBeVisible();
       expect((await cachedMediaUrls(page, 'albums/harbour-lights')).sort()).toHaveLength(4);
       if (engine === 'fallback') {
         const resumed = proxy.requests.filter((r) => r.path.endsWith('02-lantern-swell.webm'));

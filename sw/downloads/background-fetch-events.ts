@@ -1,17 +1,18 @@
 import { DOWNLOAD_FAILURES, releaseIdOf } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
-import { SYNC_TAGS } from '#common/sync-tags';
 import { ledger } from '#browser/ledger/ledger';
 import { deleteReleaseBlocks } from '#browser/media-cache/block-store';
 import { finishBackgroundFetch, keepArrivedBlocks } from './finish-background-fetch.js';
-import { pumpFromWorker } from './worker-queue.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
 /** Automatic restarts after a lost connection before the download fails and waits for Retry. */
 const MAX_AUTO_RETRIES = 3;
 
-/** backgroundfetchsuccess: store and check what arrived, mark the release done, start the next. */
+/**
+ * backgroundfetchsuccess: store and check what arrived, mark the release done. The next queued
+ * download starts from an open page (a service worker may not start a Background Fetch).
+ */
 export function handleBackgroundFetchSuccess(event: BackgroundFetchUpdateUIEvent): void {
   event.waitUntil(
     (async () => {
@@ -20,14 +21,13 @@ export function handleBackgroundFetchSuccess(event: BackgroundFetchUpdateUIEvent
       const ok = await finishBackgroundFetch(event.registration, releaseId);
       const title = (await ledger.get(releaseId))?.release.title ?? 'The download';
       await event.updateUI({ title: ok ? `${title} is ready offline` : `${title} could not be downloaded` });
-      await pumpFromWorker();
     })(),
   );
 }
 
 /**
  * backgroundfetchfail: keep what arrived; a lost connection waits for the network and resumes by
- * itself (a few times), anything else fails with a reason the person can read.
+ * itself when a page sees it back (a few times), anything else fails with a reason the person can read.
  */
 export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): void {
   event.waitUntil(
@@ -41,14 +41,12 @@ export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): 
         const retries = record.autoRetries ?? 0;
         if (reason === 'fetch-error' && retries < MAX_AUTO_RETRIES) {
           await ledger.transition(releaseId, 'queued', { waitingForNetwork: true, autoRetries: retries + 1 });
-          await self.registration.sync?.register(SYNC_TAGS.downloads).catch(() => undefined);
         } else {
           if (reason === 'quota-exceeded') await deleteReleaseBlocks(record.release);
           await ledger.transition(releaseId, 'failed', { error: message });
         }
       }
       await event.updateUI({ title: `Download failed: ${message}` });
-      await pumpFromWorker();
     })(),
   );
 }
@@ -71,7 +69,6 @@ export function handleBackgroundFetchAbort(event: BackgroundFetchEvent): void {
           await deleteReleaseBlocks(record.release);
         }
       }
-      await pumpFromWorker();
     })(),
   );
 }

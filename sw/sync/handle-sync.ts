@@ -1,30 +1,17 @@
 import { SYNC_TAGS } from '#common/sync-tags';
 import { replayOutbox } from '#browser/outbox/outbox';
 import { appState } from '#browser/state/app-state';
-import { ledger } from '#browser/ledger/ledger';
-import { pumpFromWorker } from '../downloads/worker-queue.js';
 import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
 
-/**
- * Background Sync: the network is back. Sends the actions taken offline, in order, and starts the
- * downloads that waited for the network. A rejected promise tells the browser to try again later.
- */
+/** Background Sync: the network is back; send the actions taken offline, in order. */
 export function handleSync(event: SyncEvent): void {
-  if (event.tag === SYNC_TAGS.outbox) {
-    event.waitUntil(
-      replayOutbox().then((sent) => {
-        if (!sent) throw new Error('the server could not be reached; the outbox waits');
-      }),
-    );
-  } else if (event.tag === SYNC_TAGS.downloads) {
-    event.waitUntil(
-      pumpFromWorker().then(async () => {
-        if ((await ledger.all()).some((r) => r.waitingForNetwork && r.state === 'queued')) {
-          throw new Error('the server could not be reached; downloads wait');
-        }
-      }),
-    );
-  }
+  if (event.tag !== SYNC_TAGS.outbox) return;
+  event.waitUntil(
+    replayOutbox().then((sent) => {
+      // A rejected promise tells the browser to try this sync again later.
+      if (!sent) throw new Error('the server could not be reached; the outbox waits');
+    }),
+  );
 }
 
 /** Periodic Background Sync: refresh the catalog (a conditional request: a 304 costs almost nothing). */
