@@ -1,4 +1,5 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, get, set, update } from 'idb-keyval';
+import { DEVICE_KEY_BYTES } from '#common/device-key';
 
 /**
  * Small settings and memory shared by the page and the SW (IndexedDB, so the SW can read them
@@ -21,6 +22,15 @@ export const appState = {
     await set('deviceId', id, store);
     return id;
   },
+  /**
+   * The secret that proves this device to the server (common/device-key.ts). Made once, in one
+   * IndexedDB transaction, so the page and the SW asking at the same moment get the same key.
+   */
+  async deviceKey(): Promise<string> {
+    let key = '';
+    await update<string>('deviceKey', (known) => (key = known ?? newDeviceKey()), store);
+    return key;
+  },
   follows: async (): Promise<Record<string, FollowPreference>> => (await get('follows', store)) ?? {},
   async setFollow(artist: string, preference: FollowPreference | undefined): Promise<void> {
     const others = Object.entries(await appState.follows()).filter(([name]) => name !== artist);
@@ -38,3 +48,11 @@ export const appState = {
   lastBackgroundRefresh: () => get<number>('lastBackgroundRefresh', store),
   setLastBackgroundRefresh: (time: number) => set('lastBackgroundRefresh', time, store),
 };
+
+function newDeviceKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(DEVICE_KEY_BYTES));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
