@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Release } from '#common/catalog';
 import { resolveMediaFile } from '../media/resolve-media-file.js';
 
@@ -15,8 +16,13 @@ export async function verifyReleaseFiles(mediaRoot: string, release: Release): P
       problems.push(`${part.url}: no such file in the media folder`);
       continue;
     }
-    if (file.size !== part.bytes) {
-      problems.push(`${part.url}: the file has ${file.size} bytes, the release says ${part.bytes}`);
+    const size = (await stat(file.path).catch(() => undefined))?.size;
+    if (size === undefined) {
+      problems.push(`${part.url}: no such file in the media folder`);
+      continue;
+    }
+    if (size !== part.bytes) {
+      problems.push(`${part.url}: the file has ${size} bytes, the release says ${part.bytes}`);
       continue;
     }
     if ((await sha256File(file.path)) !== part.sha256) problems.push(`${part.url}: sha256 does not match the file`);

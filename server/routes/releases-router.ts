@@ -27,6 +27,8 @@ export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: Re
     .post(requireAdmin(adminToken), ...jsonBody('1mb'), async (req, res) => {
       const release = parseBody(releaseSchema, req.body);
       if (catalog.has(release.id)) throw new HttpError(409, 'conflict', `a release with id "${release.id}" already exists`);
+      const conflicts = catalog.typeConflicts(release);
+      if (conflicts.length > 0) throw new HttpError(409, 'conflict', conflicts.slice(0, 10).join('; '));
       const problems = await verifyReleaseFiles(mediaDir, release);
       if (problems.length > 0) throw new HttpError(400, 'invalid_body', problems.slice(0, 10).join('; '));
       try {

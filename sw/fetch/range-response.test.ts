@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
 import { rangeResponse } from './range-response.js';
 
 const bytes = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 7 + 3) % 256));
@@ -38,5 +39,12 @@ describe('rangeResponse', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Length')).toBe('1000');
     expect(await body(res)).toEqual(bytes);
+  });
+
+  it.each([null, 'bytes=0-9', 'bytes=5000-'])('%s: sends nosniff and the sandboxing CSP, as the server does', (header) => {
+    const res = rangeResponse(blob, 'text/html', header);
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Content-Security-Policy')).toBe(MEDIA_RESPONSE_HEADERS['Content-Security-Policy']);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/sandbox/);
   });
 });
