@@ -10,6 +10,7 @@ export type ApiErrorCode =
   | 'bad_request'
   | 'invalid_body'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'payload_too_large'

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { keepValidReleases, releaseToPublishSchema, validateCatalog, validateRelease, type Release } from './catalog.js';
+import {
+  keepValidReleases,
+  PART_TYPES,
+  releaseToPublishSchema,
+  validateCatalog,
+  validateRelease,
+  type Release,
+} from './catalog.js';
 import { BLOCK_BYTES, blockKey, blockRange, blocksOf, parseBlockKey } from './download-blocks.js';
 import { sampleAlbum } from './sample-album.fixture.js';
 import { releaseBytes, releaseDuration } from './release-facts.js';
@@ -48,6 +55,25 @@ describe('validateRelease', () => {
     for (const change of [{ bytes: 0 }, { bytes: -1 }, { bytes: 1.5 }, { sha256: 'A'.repeat(64) }, { sha256: 'abc' }]) {
       const parts = album.parts.map((p, i) => (i === 0 ? { ...p, ...change } : p));
       expect(validateRelease({ ...album, parts }).ok, JSON.stringify(change)).toBe(false);
+    }
+  });
+
+  it('accepts only media, image, subtitle and manifest types for a part', () => {
+    const album = sampleAlbum();
+    const typed = (type: string) =>
+      validateRelease({ ...album, parts: album.parts.map((p, i) => (i === 0 ? { ...p, type } : p)) });
+    for (const type of PART_TYPES) expect(typed(type).ok, type).toBe(true);
+    for (const type of [
+      'text/html',
+      'image/svg+xml',
+      'application/xhtml+xml',
+      'application/javascript',
+      'text/xml',
+      'AUDIO/WEBM',
+    ]) {
+      const result = typed(type);
+      expect(result.ok, type).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/^parts\.0\.type: must be one of audio\/webm/);
     }
   });
 

@@ -15,9 +15,33 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex d
 
 export const PART_ROLES = ['track', 'manifest', 'init', 'segment', 'subtitles', 'artwork'] as const;
 
+/**
+ * The only MIME types a part may have: audio, video, images, subtitles and streaming manifests.
+ * The server sends a part with its catalog type, so a type that a browser renders as a document
+ * (text/html, image/svg+xml, application/xhtml+xml…) would turn a media file into a page.
+ */
+export const PART_TYPES = [
+  'audio/webm',
+  'audio/ogg',
+  'audio/mp4',
+  'audio/mpeg',
+  'audio/flac',
+  'audio/aac',
+  'video/webm',
+  'video/mp4',
+  'video/iso.segment',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'text/vtt',
+  'application/dash+xml',
+  'application/vnd.apple.mpegurl',
+] as const;
+
 export const partSchema = z.strictObject({
   url: mediaPath,
-  type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/i, 'must be a MIME type such as audio/webm'),
+  type: z.enum(PART_TYPES, { error: `must be one of ${PART_TYPES.join(', ')}` }),
   bytes: z
     .number()
     .int()

@@ -6,6 +6,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { serveClient } from './http/serve-client.js';
 import { writeRateLimit } from './http/write-rate-limit.js';
 import type { Logger } from './logger.js';
+import type { ResolveHost } from './push/endpoint-address.js';
 import type { PushSender } from './push/push-sender.js';
 import { actionsRouter } from './routes/actions-router.js';
 import { catalogRouter } from './routes/catalog-router.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly vapidPublicKey: string;
   readonly adminToken: string;
   readonly pushAllowLoopback: boolean;
+  /** The push resolver, shared with the sender: one cache, one timeout. */
+  readonly resolveHost: ResolveHost;
   /** Per client address and minute, on the public write routes; 0 = no limit. */
   readonly writeRateLimit: number;
 }
@@ -53,6 +56,7 @@ export function createApp(deps: AppDeps): Express {
       publicKey: deps.vapidPublicKey,
       subscriptions: deps.repository.subscriptions,
       allowLoopback: deps.pushAllowLoopback,
+      resolveHost: deps.resolveHost,
     }),
   );
   app.use(
@@ -64,7 +68,7 @@ export function createApp(deps: AppDeps): Express {
       pushSender: deps.pushSender,
     }),
   );
-  app.use('/api', actionsRouter(deps.repository.actions));
+  app.use('/api', actionsRouter(deps.repository.actions, deps.repository.devices));
   app.use('/api', notFound);
   app.use('/media', mediaRouter(deps.mediaDir, deps.catalog));
   if (deps.clientDir) app.use(serveClient(deps.clientDir));

@@ -1,8 +1,10 @@
-import type { Server } from 'node:http';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
+import { listen } from './http/listen.js';
 import { createLogger } from './logger.js';
 import { prepareServer } from './start-server.js';
+
+const PRUNE_EVERY_MS = 3600_000;
 
 const logger = createLogger();
 
@@ -13,16 +15,20 @@ async function main(): Promise<void> {
     // Where it is, never what it is: stdout ends up in log collectors, the file is mode 0600.
     logger.info('admin token generated', { file: `${config.dataDir}/admin-token` });
   }
-  const server: Server = config.host ? app.listen(config.port, config.host) : app.listen(config.port);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve).once('error', reject);
-  });
+  const prune = () => {
+    const pruned = repository.prune();
+    if (pruned.actions + pruned.devices > 0) logger.info('pruned', { ...pruned });
+  };
+  prune();
+  const pruning = setInterval(prune, PRUNE_EVERY_MS).unref();
+  const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info('listening', { url: `http://localhost:${port}`, mediaDir: config.mediaDir, dataDir: config.dataDir });
 
   const shutdown = (signal: string) => {
     logger.info('stopping', { signal });
+    clearInterval(pruning);
     server.close(() => {
       repository.close();
       process.exit(0);

@@ -1,11 +1,13 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogService } from './catalog/catalog-service.js';
 import { loadBaseCatalog } from './catalog/load-base-catalog.js';
 import type { Config } from './config/load-config.js';
 import { createApp } from './create-app.js';
 import type { Logger } from './logger.js';
+import { createPushResolver } from './push/push-resolver.js';
 import { createPushSender } from './push/push-sender.js';
+import { isPlaceholderVapidSubject } from './push/vapid-subject.js';
 import { loadSecrets, type Secrets } from './secrets/load-secrets.js';
 import { openSqliteRepository } from './storage/sqlite-repository.js';
 
@@ -14,17 +16,24 @@ import { openSqliteRepository } from './storage/sqlite-repository.js';
  * the app. Shared by main.ts and the dev server so both run the same wiring.
  */
 export async function prepareServer(config: Config, logger: Logger, options: { serveClient: boolean }) {
-  await mkdir(config.dataDir, { recursive: true });
+  await prepareDataDir(config.dataDir, logger);
   const secrets: Secrets = await loadSecrets(config.dataDir, config.adminToken);
   const base = await loadBaseCatalog(path.join(config.mediaDir, 'catalog.json'));
   const repository = openSqliteRepository(path.join(config.dataDir, 'stowaway.db'));
   const catalog = new CatalogService(base, repository.releases);
+  if (isPlaceholderVapidSubject(config.vapidSubject)) {
+    logger.warn(
+      `push alerts are off: VAPID_SUBJECT (${config.vapidSubject}) is a placeholder that push services refuse; set it to your own mailto: address or https:// URL`,
+    );
+  }
+  const resolveHost = createPushResolver({ timeoutMs: PUSH_DNS_TIMEOUT_MS });
   const pushSender = createPushSender({
     subscriptions: repository.subscriptions,
     vapid: secrets.vapid,
     subject: config.vapidSubject,
     allowLoopback: config.pushAllowLoopback,
     timeoutMs: config.pushTimeoutMs,
+    resolveHost,
     logger,
   });
   const app = createApp({
@@ -37,7 +46,23 @@ export async function prepareServer(config: Config, logger: Logger, options: { s
     vapidPublicKey: secrets.vapid.publicKey,
     adminToken: secrets.adminToken,
     pushAllowLoopback: config.pushAllowLoopback,
+    resolveHost,
     writeRateLimit: config.writeRateLimit,
   });
   return { app, repository, secrets };
+}
+
+/** A push host's DNS answer at subscribe and send time, apart from the push request's own timeout. */
+const PUSH_DNS_TIMEOUT_MS = 2000;
+
+/**
+ * DATA_DIR holds the database, the VAPID private key and the admin token, and nothing else: it is
+ * made 0700, and one left readable by others (an older version made it 0755) is tightened.
+ */
+async function prepareDataDir(dataDir: string, logger: Logger): Promise<void> {
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const { mode } = await stat(dataDir);
+  if ((mode & 0o077) === 0) return;
+  await chmod(dataDir, 0o700);
+  logger.info('DATA_DIR made private', { dataDir, was: (mode & 0o777).toString(8), now: '700' });
 }

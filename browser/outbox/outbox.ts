@@ -1,4 +1,5 @@
 import { createStore, del, entries, set } from 'idb-keyval';
+import { DEVICE_KEY_HEADER } from '#common/device-key';
 import type { OfflineAction, OfflineActionType } from '#common/offline-actions';
 import { API } from '#common/routes';
 import { appState } from '../state/app-state.js';
@@ -29,12 +30,13 @@ export async function enqueueAction(type: OfflineActionType, subject: string): P
  */
 export async function replayOutbox(): Promise<boolean> {
   const queued = (await entries<string, OfflineAction>(store)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const deviceKey = queued.length > 0 ? await appState.deviceKey() : '';
   for (const [key, action] of queued) {
     let status: number;
     try {
       const response = await fetch(API.actions, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [DEVICE_KEY_HEADER]: deviceKey },
         body: JSON.stringify(action),
       });
       status = response.status;

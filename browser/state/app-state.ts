@@ -1,4 +1,5 @@
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, get, set, update } from 'idb-keyval';
+import { DEVICE_KEY_BYTES } from '#common/device-key';
 import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
 
 /**
@@ -22,6 +23,15 @@ export const appState = {
     await set('deviceId', id, store);
     return id;
   },
+  /**
+   * The secret that proves this device to the server (common/device-key.ts). Made once, in one
+   * IndexedDB transaction, so the page and the SW asking at the same moment get the same key.
+   */
+  async deviceKey(): Promise<string> {
+    let key = '';
+    await update<string>('deviceKey', (known) => (key = known ?? newDeviceKey()), store);
+    return key;
+  },
   follows: async (): Promise<Record<string, FollowPreference>> => (await get('follows', store)) ?? {},
   async setFollow(artist: string, preference: FollowPreference | undefined): Promise<void> {
     const others = Object.entries(await appState.follows()).filter(([name]) => name !== artist);
@@ -42,3 +52,11 @@ export const appState = {
   maxDownloads: async (): Promise<number> => (await get<number>('maxDownloads', store)) ?? DEFAULT_MAX_DOWNLOADS,
   setMaxDownloads: (count: number) => set('maxDownloads', count, store),
 };
+
+function newDeviceKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(DEVICE_KEY_BYTES));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}

@@ -34,14 +34,17 @@ export async function enableNotifications(): Promise<void> {
   }
 }
 
-/** Turns alerts off: the server forgets the subscription, then the browser drops it. */
+/**
+ * Turns alerts off: the server forgets the subscription, then the browser drops it. The server
+ * deletes only with the subscription's auth secret as proof (common/push-subscription.ts).
+ */
 export async function disableNotifications(): Promise<void> {
   const subscription = await (await serviceWorkerReady()).pushManager.getSubscription();
   if (!subscription) return;
   await fetch(API.pushSubscriptions, {
     method: 'DELETE',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ endpoint: subscription.endpoint }),
+    body: JSON.stringify({ endpoint: subscription.endpoint, auth: subscription.toJSON().keys?.['auth'] }),
   }).catch(() => undefined);
   await subscription.unsubscribe();
 }

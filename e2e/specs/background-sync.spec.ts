@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { DEVICE_KEY_HEADER } from '#common/device-key';
+import { API } from '#common/routes';
 import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 
@@ -49,18 +51,26 @@ test('following and favouriting offline reach the server exactly once after a sy
     await expect(page.getByRole('button', { name: 'Favourite Low Tide' })).toHaveAttribute('aria-pressed', 'true');
 
     await server.start();
-    const deviceId = await page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const open = indexedDB.open('stowaway-state');
-          open.onsuccess = () => {
-            const get = open.result.transaction('keyval').objectStore('keyval').get('deviceId');
-            get.onsuccess = () => resolve(get.result as string);
-          };
-        }),
+    // The device's id and key, as the app keeps them; the library is readable only with the key.
+    const [deviceId, deviceKey] = await page.evaluate(() =>
+      Promise.all(
+        ['deviceId', 'deviceKey'].map(
+          (name) =>
+            new Promise<string | undefined>((resolve) => {
+              const open = indexedDB.open('stowaway-state');
+              open.onsuccess = () => {
+                const get = open.result.transaction('keyval').objectStore('keyval').get(name);
+                get.onsuccess = () => resolve(get.result as string | undefined);
+              };
+            }),
+        ),
+      ),
     );
-    const library = async () => (await (await fetch(`${server.origin}/api/devices/${deviceId}/library`)).json()) as object;
-    expect(await library()).toEqual({ follows: [], favourites: [], recentlyPlayed: [] });
+    const libraryUrl = `${server.origin}${API.library(deviceId ?? '')}`;
+    const withKey = { headers: { [DEVICE_KEY_HEADER]: deviceKey ?? '' } };
+    const library = async () => (await (await fetch(libraryUrl, withKey)).json()) as object;
+    // Nothing has reached the server yet: it does not know the device at all.
+    expect((await fetch(libraryUrl, withKey)).status).toBe(403);
 
     for (let replay = 0; replay < 2; replay++) {
       await cdp.send('ServiceWorker.dispatchSyncEvent', {
@@ -75,6 +85,9 @@ test('following and favouriting offline reach the server exactly once after a sy
         recentlyPlayed: [],
       });
     }
+    // Whoever knows the device id but not its key reads nothing.
+    expect((await fetch(libraryUrl)).status).toBe(403);
+    expect((await fetch(libraryUrl, { headers: { [DEVICE_KEY_HEADER]: 'x'.repeat(43) } })).status).toBe(403);
     const outbox = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {

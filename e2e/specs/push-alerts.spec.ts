@@ -55,6 +55,11 @@ test('a published release reaches the SW as a notification, sets the badge, and 
     await page.waitForURL(`${server.origin}/releases/harbour-lights-live`);
     await expect(page.getByRole('heading', { name: 'Harbour Lights Live' })).toBeVisible();
 
+    // Knowing the endpoint is not enough to turn someone's alerts off: the DELETE needs the
+    // subscription's auth secret, and one with another secret changes nothing.
+    const forged = await push.unsubscribeAt(server.origin, subscription, push.createSubscription().keys.auth);
+    expect(forged.status).toBe(204);
+
     // 429 is retried (the second try gets through); 410 removes the subscription.
     push.answer(subscription.id, [429, 201]);
     expect(await publish('harbour-lights-encore', 'Harbour Lights Encore')).toEqual({

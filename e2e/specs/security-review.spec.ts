@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CACHE_NAMES } from '#common/cache-names';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
 function filesUnder(dir: string): string[] {
@@ -22,8 +24,8 @@ test.describe('security review', () => {
       .privateKey,
   });
 
-  test('the secrets are files only their owner can read', () => {
-    for (const file of ['admin-token', 'vapid.json']) {
+  test('the secrets and the database are files only their owner can read', () => {
+    for (const file of ['admin-token', 'vapid.json', 'stowaway.db', 'stowaway.db-wal', 'stowaway.db-shm']) {
       expect((statSync(path.join(server.dataDir, file)).mode & 0o777).toString(8), file).toBe('600');
     }
   });
@@ -74,6 +76,28 @@ test.describe('security review', () => {
       expect(body).not.toContain(vapidPrivateKey);
       expect(body).not.toContain('"dependencies"');
     }
+  });
+
+  test('a stored media file opened as a page never runs as one: the SW answers sandboxed, with nosniff', async ({ page }) => {
+    await page.goto(server.origin);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload(); // now controlled by the SW
+    // A file in the media cache typed as a page, as an older server could have sent one.
+    await page.evaluate(async (cacheName) => {
+      const cache = await caches.open(cacheName);
+      const page = '<title>inert</title><script>document.title = "ran"</script>';
+      await cache.put('/media/albums/hostile/track.webm', new Response(page, { headers: { 'Content-Type': 'text/html' } }));
+    }, CACHE_NAMES.media);
+    const res = await page.goto(`${server.origin}/media/albums/hostile/track.webm`);
+    expect(res?.fromServiceWorker()).toBe(true);
+    expect(res?.headers()['x-content-type-options']).toBe('nosniff');
+    expect(res?.headers()['content-security-policy']).toBe(MEDIA_RESPONSE_HEADERS['Content-Security-Policy']);
+    expect(await page.title()).toBe('inert');
+    // The server's own media answers carry the same headers.
+    const online = await fetch(`${server.origin}/media/albums/harbour-lights/cover.jpg`);
+    expect(online.headers.get('content-security-policy')).toBe(MEDIA_RESPONSE_HEADERS['Content-Security-Policy']);
   });
 
   test('the app runs under its CSP with nosniff, no framing, no referrer, and a root-scoped SW', async ({ page }) => {

@@ -1,13 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import type { Release } from '#common/catalog';
+import { DEVICE_KEY_HEADER } from '#common/device-key';
+import { API } from '#common/routes';
 import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 import { ServerProcess } from '../fixtures/server-process.js';
 
+const deviceKey = { [DEVICE_KEY_HEADER]: randomBytes(32).toString('base64url') };
 const post = (url: string, body: object) =>
-  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...deviceKey }, body: JSON.stringify(body) });
+/** The device's follows; none before its first action is stored (the server does not know it yet). */
+const libraryOf = async (origin: string, device: string) => {
+  const body = (await (await fetch(`${origin}${API.library(device)}`, { headers: deviceKey })).json()) as { follows?: string[] };
+  return { follows: body.follows ?? [] };
+};
 
 /** Sends writes one after another until the server goes away; returns what it acknowledged. */
 async function writeUntilRefused<T>(items: readonly T[], send: (item: T) => Promise<Response>): Promise<T[]> {
@@ -62,7 +70,7 @@ test('SIGKILL while subscriptions, actions and releases are being written: every
     // Kill once each kind of write has been acknowledged a few times, with more still coming.
     await expect
       .poll(async () => {
-        const library = (await (await fetch(`${server.origin}/api/devices/${device}/library`)).json()) as { follows: string[] };
+        const library = await libraryOf(server.origin, device);
         const catalog = (await (await fetch(`${server.origin}/api/catalog`)).json()) as { releases: Release[] };
         return library.follows.length >= 20 && catalog.releases.some((r) => r.id === 'crash-release-2');
       })
@@ -82,7 +90,7 @@ test('SIGKILL while subscriptions, actions and releases are being written: every
     const catalog = (await (await fetch(`${server.origin}/api/catalog`)).json()) as { releases: Release[] };
     const catalogIds = new Set(catalog.releases.map((r) => r.id));
     expect(published.filter((r) => !catalogIds.has(r.id))).toEqual([]);
-    const library = (await (await fetch(`${server.origin}/api/devices/${device}/library`)).json()) as { follows: string[] };
+    const library = await libraryOf(server.origin, device);
     expect(followed.filter((artist) => !library.follows.includes(artist))).toEqual([]);
 
     const db = new Database(path.join(server.dataDir, 'stowaway.db'), { readonly: true });

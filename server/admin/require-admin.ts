@@ -1,19 +1,13 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { HttpError } from '../http/http-error.js';
+import { sameSecret, sha256 } from '../http/same-secret.js';
 
-/**
- * `Authorization: Bearer <ADMIN_TOKEN>`. Both sides are hashed first so the comparison takes the
- * same time whatever the length or content of the guess.
- */
+/** `Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time. */
 export function requireAdmin(adminToken: string): RequestHandler {
-  const expected = createHash('sha256').update(adminToken).digest();
+  const expected = sha256(adminToken);
   return (req, res, next) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
-    const given = createHash('sha256')
-      .update(match?.[1] ?? '')
-      .digest();
-    if (match && timingSafeEqual(given, expected)) return next();
+    if (match && sameSecret(match[1] ?? '', expected)) return next();
     res.setHeader('WWW-Authenticate', 'Bearer realm="stowaway-admin"');
     next(new HttpError(401, 'unauthorized', 'this route needs Authorization: Bearer <ADMIN_TOKEN>'));
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog, Part, Release } from '#common/catalog';
 import { ReleaseExistsError, type ReleaseStore } from '../storage/repository.js';
+import { partTypeConflicts } from './part-type-conflicts.js';
 
 export interface CatalogSnapshot {
   readonly catalog: Catalog;
@@ -36,6 +37,11 @@ export class CatalogService {
   /** The catalog's own description of a media URL (its MIME type), if any release lists it. */
   part(url: string): Part | undefined {
     return this.#parts.get(url);
+  }
+
+  /** Lines for every file of `release` that the catalog already serves with another type. */
+  typeConflicts(release: Release): string[] {
+    return partTypeConflicts([...this.#snapshot.catalog.releases, release]);
   }
 
   /** Stores a release (throws ReleaseExistsError for a known id) and updates the snapshot. */

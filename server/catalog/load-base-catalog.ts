@@ -4,6 +4,7 @@ import { validateCatalog, type Catalog, type Release } from '#common/catalog';
 import { blockCount } from '#common/download-blocks';
 import { ConfigError } from '../config/config-error.js';
 import { verifyReleaseFiles } from './verify-release-files.js';
+import { partTypeConflicts } from './part-type-conflicts.js';
 
 /**
  * Reads MEDIA_DIR/catalog.json; a missing or invalid file stops the server with one clear line.
@@ -35,5 +36,7 @@ export async function loadBaseCatalog(file: string): Promise<Catalog> {
     if (!checked.ok) throw new ConfigError(`the base catalog ${file} is invalid: ${checked.problems.join('; ')}`);
     releases.push(checked.release);
   }
+  const conflicts = partTypeConflicts(releases);
+  if (conflicts.length > 0) throw new ConfigError(`the base catalog ${file} is invalid: ${conflicts.slice(0, 3).join('; ')}`);
   return { releases };
 }

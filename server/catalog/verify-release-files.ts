@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import type { Part, Release } from '#common/catalog';
 import { resolveMediaFile } from '../media/resolve-media-file.js';
 import { hashMediaFile } from './hash-media-file.js';
@@ -18,8 +19,13 @@ export async function verifyReleaseFiles(mediaRoot: string, release: Release): P
       problems.push(`${part.url}: no such file in the media folder`);
       continue;
     }
-    if (file.size !== part.bytes) {
-      problems.push(`${part.url}: the file has ${file.size} bytes, the release says ${part.bytes}`);
+    const size = (await stat(file.path).catch(() => undefined))?.size;
+    if (size === undefined) {
+      problems.push(`${part.url}: no such file in the media folder`);
+      continue;
+    }
+    if (size !== part.bytes) {
+      problems.push(`${part.url}: the file has ${size} bytes, the release says ${part.bytes}`);
       continue;
     }
     const hashes = await hashMediaFile(file.path);

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       pushAllowLoopback: false,
       writeRateLimit: 120,
       pushTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      maxConnections: 1000,
     });
     expect(config.vapidSubject).toMatch(/^mailto:/);
   });
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
         PUSH_ALLOW_LOOPBACK: '1',
         WRITE_RATE_LIMIT: '0',
         PUSH_TIMEOUT_MS: '2500',
+        REQUEST_TIMEOUT_MS: '5000',
+        MAX_CONNECTIONS: '64',
       },
       '/srv',
     );
@@ -46,6 +50,8 @@ describe('loadConfig', () => {
       pushAllowLoopback: true,
       writeRateLimit: 0,
       pushTimeoutMs: 2500,
+      requestTimeoutMs: 5000,
+      maxConnections: 64,
     });
   });
 
@@ -59,6 +65,8 @@ describe('loadConfig', () => {
     [{ PUSH_ALLOW_LOOPBACK: 'yes' }, 'PUSH_ALLOW_LOOPBACK must be 0 or 1'],
     [{ PUSH_TIMEOUT_MS: '5' }, 'PUSH_TIMEOUT_MS must be a whole number of milliseconds from 100 to 120000'],
     [{ WRITE_RATE_LIMIT: '-5' }, 'WRITE_RATE_LIMIT must be a whole number of writes a minute'],
+    [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000'],
+    [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS must be a whole number from 1'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

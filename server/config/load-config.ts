@@ -17,6 +17,10 @@ export interface Config {
   readonly writeRateLimit: number;
   /** How long one request to a push service may take (milliseconds) before it is retried. */
   readonly pushTimeoutMs: number;
+  /** How long a client may take to send a whole request, headers and body (not the response). */
+  readonly requestTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. */
+  readonly maxConnections: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -60,6 +64,17 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     fail('PUSH_TIMEOUT_MS', 'must be a whole number of milliseconds from 100 to 120000', pushTimeoutText);
   }
 
+  const requestTimeoutText = read('REQUEST_TIMEOUT_MS') ?? '30000';
+  const requestTimeoutMs = Number(requestTimeoutText);
+  if (!/^\d+$/.test(requestTimeoutText) || requestTimeoutMs < 100 || requestTimeoutMs > 600_000) {
+    fail('REQUEST_TIMEOUT_MS', 'must be a whole number of milliseconds from 100 to 600000', requestTimeoutText);
+  }
+
+  const connectionsText = read('MAX_CONNECTIONS') ?? '1000';
+  const maxConnections = Number(connectionsText);
+  if (!/^\d+$/.test(connectionsText) || maxConnections < 1)
+    fail('MAX_CONNECTIONS', 'must be a whole number from 1', connectionsText);
+
   return {
     port,
     host: read('HOST'),
@@ -72,6 +87,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     pushAllowLoopback: allowLoopback === '1',
     writeRateLimit: Number(rateText),
     pushTimeoutMs,
+    requestTimeoutMs,
+    maxConnections,
   };
 }
 

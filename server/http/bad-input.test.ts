@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
+import { newDevice } from '../test/device-fixtures.js';
 import { subscriptionBody } from '../test/push-fixtures.js';
 import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
 
@@ -9,6 +14,7 @@ import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const device = randomUUID();
+const deviceKey = newDevice().headers;
 let storedBefore: ReturnType<typeof stored>;
 
 const stored = () => ({
@@ -29,7 +35,11 @@ afterAll(async () => {
 
 const WRITE_ROUTES = [
   { method: 'post', path: '/api/push/subscriptions', valid: () => subscriptionBody('https://127.0.0.1:9/push/ok') },
-  { method: 'delete', path: '/api/push/subscriptions', valid: () => ({ endpoint: 'https://127.0.0.1:9/push/ok' }) },
+  {
+    method: 'delete',
+    path: '/api/push/subscriptions',
+    valid: () => ({ endpoint: 'https://127.0.0.1:9/push/ok', auth: 'tBHItJI5svbpez7KI4CCXg' }),
+  },
   {
     method: 'post',
     path: '/api/actions',
@@ -39,7 +49,7 @@ const WRITE_ROUTES = [
 ] as const;
 
 const send = (route: (typeof WRITE_ROUTES)[number]) =>
-  request(server.app)[route.method](route.path).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+  request(server.app)[route.method](route.path).set('Authorization', `Bearer ${ADMIN_TOKEN}`).set(deviceKey);
 
 const expectJsonError = (res: request.Response, status: number, code?: string) => {
   expect(res.status).toBe(status);
@@ -168,5 +178,41 @@ describe('the admin token', () => {
     const req = request(server.app).post('/api/releases');
     if (authorization !== undefined) req.set('Authorization', authorization);
     expectJsonError(await req.send(server.media.release), 401, 'unauthorized');
+  });
+});
+
+describe('malformed URLs and bodies', () => {
+  const lines: string[] = [];
+  let withClient: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    const clientDir = mkdtempSync(path.join(tmpdir(), 'stowaway-client-'));
+    mkdirSync(path.join(clientDir, 'assets'));
+    writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><stowaway-app></stowaway-app>');
+    writeFileSync(path.join(clientDir, 'assets', 'app.js'), '');
+    withClient = await startTestServer({
+      env: { CLIENT_DIR: clientDir, WRITE_RATE_LIMIT: '0' },
+      serveClient: true,
+      logger: createLogger((line) => lines.push(line)),
+    });
+  });
+  afterAll(() => withClient.repository.close());
+
+  it.each(['/%ff', '/releases/%ff', '/api/devices/%zz/library', '/assets/%ff.js', '/media/%ff.webm', '/%E0%A4%A'])(
+    'answers GET %s with a JSON 400, logged at info only',
+    async (url) => {
+      const res = await request(withClient.app).get(url).set('Accept', 'text/html');
+      expectJsonError(res, 400, 'bad_request');
+      expect(lines.filter((line) => !line.includes('"level":"info"'))).toEqual([]);
+    },
+  );
+
+  it('answers a corrupt gzip body on POST /api/actions with a JSON 400, logged at info only', async () => {
+    const res = await request(withClient.app)
+      .post('/api/actions')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(Buffer.from('this is not gzip at all'));
+    expectJsonError(res, 400, 'bad_request');
+    expect(lines.filter((line) => !line.includes('"level":"info"'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceAction, newDevice } from '../test/device-fixtures.js';
 import { subscriptionBody } from '../test/push-fixtures.js';
 import { startTestServer } from '../test/test-server.js';
 
@@ -10,13 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.repository.close());
 
-const action = () => ({
-  id: randomUUID(),
-  deviceId: randomUUID(),
-  type: 'play',
-  subject: '/media/x.webm',
-  at: new Date().toISOString(),
-});
+const device = newDevice();
+const action = () => deviceAction(device.id);
 
 describe('the write rate limit (WRITE_RATE_LIMIT per client address and minute)', () => {
   it('counts subscriptions and actions together, then answers 429 with a JSON error and stores nothing', async () => {
@@ -29,7 +24,7 @@ describe('the write rate limit (WRITE_RATE_LIMIT per client address and minute)'
             .send(subscriptionBody(endpoint(n)))
         ).status,
       ).toBe(201);
-      expect((await request(server.app).post('/api/actions').send(action())).status).toBe(201);
+      expect((await request(server.app).post('/api/actions').set(device.headers).send(action())).status).toBe(201);
     }
     const refused = await request(server.app)
       .post('/api/push/subscriptions')
@@ -40,9 +35,9 @@ describe('the write rate limit (WRITE_RATE_LIMIT per client address and minute)'
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
     expect(server.repository.subscriptions.list().some((s) => s.endpoint === endpoint(9))).toBe(false);
 
-    const tooManyActions = action();
-    expect((await request(server.app).post('/api/actions').send(tooManyActions)).status).toBe(429);
-    expect((await request(server.app).get(`/api/devices/${tooManyActions.deviceId}/library`)).body.recentlyPlayed).toEqual([]);
+    expect((await request(server.app).post('/api/actions').set(device.headers).send(action())).status).toBe(429);
+    const library = await request(server.app).get(`/api/devices/${device.id}/library`).set(device.headers);
+    expect(library.body.recentlyPlayed).toHaveLength(2);
   });
 
   it('leaves reading alone: the catalog, media and the library still answer', async () => {
@@ -51,7 +46,11 @@ describe('the write rate limit (WRITE_RATE_LIMIT per client address and minute)'
   });
 
   it('keys on the client address: another client behind the loopback proxy has its own budget', async () => {
-    const res = await request(server.app).post('/api/actions').set('X-Forwarded-For', '203.0.113.7').send(action());
+    const res = await request(server.app)
+      .post('/api/actions')
+      .set('X-Forwarded-For', '203.0.113.7')
+      .set(device.headers)
+      .send(action());
     expect(res.status).toBe(201);
   });
 });

@@ -1,19 +1,19 @@
-import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
 import { answerRange, contentRange } from '#common/byte-range';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
+import { preconditionFailed } from './preconditions.js';
+import type { OpenMediaFile } from './open-media-file.js';
 
-export interface MediaFileInfo {
-  readonly path: string;
-  readonly size: number;
-  readonly mtime: Date;
+export interface MediaFileInfo extends OpenMediaFile {
   readonly type: string;
 }
 
 /**
- * Sends a media file with validators and byte ranges. Written for this route rather than using
- * `express.static`/`send`: those send a weak ETag (Background Fetch resumes only against a strong
- * one), no nosniff, and answer a too-long suffix range with 416; the range rules are shared with the SW.
+ * Sends an opened media file with validators, preconditions and byte ranges, then closes it.
+ * Written for this route rather than using `express.static`/`send`: those send a weak ETag
+ * (Background Fetch resumes only against a strong one), no nosniff, and answer a too-long suffix
+ * range with 416; the range rules are shared with the SW.
  */
 export async function sendMediaFile(req: Request, res: Response, file: MediaFileInfo): Promise<void> {
   const etag = `"${file.size.toString(16)}-${Math.floor(file.mtime.getTime()).toString(16)}"`;
@@ -23,17 +23,21 @@ export async function sendMediaFile(req: Request, res: Response, file: MediaFile
   res.setHeader('Last-Modified', lastModified);
   res.setHeader('Cache-Control', 'public, max-age=3600');
   res.setHeader('Content-Type', file.type);
-
-  if (isNotModified(req, etag, file.mtime)) {
-    res.status(304).end();
-    return;
-  }
+  for (const [name, value] of Object.entries(MEDIA_RESPONSE_HEADERS)) res.setHeader(name, value);
 
   const range = rangeStillValid(req, etag, lastModified) ? answerRange(req.headers.range, file.size) : { kind: 'full' as const };
-  if (range.kind === 'unsatisfiable') {
-    res.setHeader('Content-Range', contentRange(file.size));
-    res.removeHeader('Content-Type');
-    res.status(416).end();
+  const bodiless = preconditionFailed(req, etag, file.mtime)
+    ? 412
+    : isNotModified(req, etag, file.mtime)
+      ? 304
+      : range.kind === 'unsatisfiable'
+        ? 416
+        : undefined;
+  if (bodiless) {
+    await file.handle.close();
+    if (bodiless === 416) res.setHeader('Content-Range', contentRange(file.size));
+    if (bodiless !== 304) res.removeHeader('Content-Type');
+    res.status(bodiless).end();
     return;
   }
   const start = range.kind === 'partial' ? range.start : 0;
@@ -43,12 +47,13 @@ export async function sendMediaFile(req: Request, res: Response, file: MediaFile
   }
   res.setHeader('Content-Length', String(Math.max(0, end - start + 1)));
   if (req.method === 'HEAD' || file.size === 0) {
+    await file.handle.close();
     res.end();
     return;
   }
   // Buffers no larger than the range: a 64 KiB seek should not allocate a 256 KiB chunk.
   const highWaterMark = Math.min(256 * 1024, end - start + 1);
-  await pipeline(createReadStream(file.path, { start, end, highWaterMark }), res).catch(() => {
+  await pipeline(file.handle.createReadStream({ start, end, highWaterMark }), res).catch(() => {
     // The client went away mid-body (a seek, a cancelled download): nothing to answer any more.
     res.destroy();
   });

@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { forbiddenAddressOf, isPublicAddress, publicOnlyLookup, type ResolveHost } from './endpoint-address.js';
+import { addressPolicy, forbiddenAddressOf, isPublicAddress, publicOnlyLookup, type ResolveHost } from './endpoint-address.js';
 
 const answers =
   (...addresses: string[]): ResolveHost =>
@@ -56,8 +56,10 @@ describe('forbiddenAddressOf', () => {
 describe('publicOnlyLookup (the push agents’ resolver)', () => {
   const call = (resolve: ResolveHost, options: { all?: boolean; family?: number } = {}) =>
     new Promise<{ error: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number }>((done) =>
-      publicOnlyLookup(resolve, { allowLoopback: false })('fcm.googleapis.com', options, (error, address, family) =>
-        done({ error, address, family }),
+      publicOnlyLookup(resolve, addressPolicy({ allowLoopback: false }))(
+        'fcm.googleapis.com',
+        options,
+        (error, address, family) => done({ error, address, family }),
       ),
     );
 

@@ -1,11 +1,17 @@
-import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
 
-/** Every address a host name resolves to. Injected in tests; the system resolver otherwise. */
-export type ResolveHost = (host: string) => Promise<readonly { address: string; family: number }[]>;
+/**
+ * Every address a host name resolves to, with the DNS TTL (seconds) where known. Injected in tests;
+ * the push resolver (push-resolver.ts: cached, with its own timeout) otherwise.
+ */
+export type ResolveHost = (host: string) => Promise<readonly ResolvedAddress[]>;
 
-export const systemResolveHost: ResolveHost = (host) => dnsLookup(host, { all: true });
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: number;
+  readonly ttl?: number;
+}
 
 /**
  * Only globally routable unicast addresses: no loopback, private (RFC 1918, ULA), link-local
@@ -21,11 +27,18 @@ function isLoopbackAddress(address: string): boolean {
   return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 }
 
+/** Whether the server may open a connection to an address. */
+export type AddressPolicy = (address: string) => boolean;
+
+/** Public addresses; loopback too only behind the test switch. */
+export function addressPolicy(options: { allowLoopback: boolean }): AddressPolicy {
+  return (address) => isPublicAddress(address) || (options.allowLoopback && isLoopbackAddress(address));
+}
+
 /** The first of a DNS answer's addresses the server must not connect to, if any. */
-function forbiddenAmong(addresses: readonly { address: string }[], options: { allowLoopback: boolean }): string | undefined {
+function forbiddenAmong(addresses: readonly { address: string }[], allowed: AddressPolicy): string | undefined {
   if (addresses.length === 0) return '(no address)';
-  return addresses.find(({ address }) => !isPublicAddress(address) && !(options.allowLoopback && isLoopbackAddress(address)))
-    ?.address;
+  return addresses.find(({ address }) => !allowed(address))?.address;
 }
 
 /** The first address of `host` the server must not connect to, if any. */
@@ -34,7 +47,7 @@ export async function forbiddenAddressOf(
   resolve: ResolveHost,
   options: { allowLoopback: boolean },
 ): Promise<string | undefined> {
-  return forbiddenAmong(await resolve(host), options);
+  return forbiddenAmong(await resolve(host), addressPolicy(options));
 }
 
 /**
@@ -42,16 +55,12 @@ export async function forbiddenAddressOf(
  * so the check that matters is here, at connect time, on the very addresses the socket will use
  * (a host that resolved to a public address at subscribe time may not any more).
  */
-export function publicOnlyLookup(resolve: ResolveHost, options: { allowLoopback: boolean }): LookupFunction {
+export function publicOnlyLookup(resolve: ResolveHost, allowed: AddressPolicy): LookupFunction {
   return (hostname, lookupOptions, callback) => {
     resolve(hostname)
       .then((addresses) => {
-        const forbidden = forbiddenAmong(addresses, options);
-        if (forbidden !== undefined) {
-          throw Object.assign(new Error(`${hostname} resolves to ${forbidden}, which is not a public address`), {
-            code: 'EFORBIDDENADDRESS',
-          });
-        }
+        const forbidden = forbiddenAmong(addresses, allowed);
+        if (forbidden !== undefined) throw forbiddenAddressError(`${hostname} resolves to ${forbidden}`);
         const usable = addresses.filter((a) => !lookupOptions.family || a.family === lookupOptions.family);
         const first = usable[0];
         if (!first) throw Object.assign(new Error(`${hostname} has no address of the family asked`), { code: 'ENOTFOUND' });
@@ -65,3 +74,10 @@ export function publicOnlyLookup(resolve: ResolveHost, options: { allowLoopback:
       .catch((error: NodeJS.ErrnoException) => callback(error, '', 0));
   };
 }
+
+/** The error every refused connection fails with; the sender does not retry it. */
+export function forbiddenAddressError(what: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${what}, which is not an address push alerts may go to`), { code: FORBIDDEN_ADDRESS });
+}
+
+export const FORBIDDEN_ADDRESS = 'EFORBIDDENADDRESS';

@@ -1,14 +1,15 @@
-import https from 'node:https';
 import webpush, { WebPushError } from 'web-push';
 import type { Release } from '#common/catalog';
 import { encodePushPayload } from '#common/push-payload';
 import type { Logger } from '../logger.js';
 import type { StoredSubscription, SubscriptionStore } from '../storage/repository.js';
 import type { VapidKeys } from '../secrets/load-secrets.js';
-import { publicOnlyLookup, systemResolveHost, type ResolveHost } from './endpoint-address.js';
+import { addressPolicy, FORBIDDEN_ADDRESS, type ResolveHost } from './endpoint-address.js';
 import { checkPushEndpoint, redactEndpoint } from './endpoint-policy.js';
 import { mapConcurrent } from './map-concurrent.js';
+import { PushAgent } from './push-agent.js';
 import { releaseAlert } from './release-alert.js';
+import { isPlaceholderVapidSubject } from './vapid-subject.js';
 import { createVapidJwtCache } from './vapid-jwt-cache.js';
 
 export interface DeliverySummary {
@@ -16,7 +17,10 @@ export interface DeliverySummary {
   readonly matched: number;
   readonly sent: number;
   readonly failed: number;
-  /** Deleted because the push service said 404/410, or because the endpoint is no longer allowed. */
+  /**
+   * Deleted because the push service said 404/410, because the endpoint is no longer allowed, or
+   * because its alerts kept failing (see FAILURES_BEFORE_REMOVAL).
+   */
   readonly removed: number;
 }
 
@@ -31,7 +35,10 @@ export interface PushSenderOptions {
   readonly retryBaseMs?: number;
   /** How long one request to a push service may take before it counts as failed (and is retried). */
   readonly timeoutMs?: number;
-  readonly resolveHost?: ResolveHost;
+  /** The push resolver (push-resolver.ts), shared with the subscribe route. */
+  readonly resolveHost: ResolveHost;
+  /** Injected in tests. */
+  readonly now?: () => number;
 }
 
 export interface PushSender {
@@ -40,6 +47,15 @@ export interface PushSender {
 
 const ONE_DAY_S = 24 * 3600;
 
+/**
+ * A subscription whose alerts fail (DNS, TLS, timeouts, 5xx after the retries, other refusals)
+ * this many times in a row, over at least FAILING_FOR_MS, is deleted: a dead endpoint costs a
+ * DNS query, a connection and three tries on every release forever otherwise. The time floor
+ * keeps an outage of one push service during a burst of releases from removing its subscribers.
+ */
+export const FAILURES_BEFORE_REMOVAL = 5;
+export const FAILING_FOR_MS = 3 * 24 * 3600 * 1000;
+
 /** Sends a new-release alert to every matching subscriber with bounded concurrency and retries. */
 export function createPushSender(options: PushSenderOptions): PushSender {
   const { subscriptions, vapid, subject, allowLoopback, logger } = options;
@@ -47,16 +63,31 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   const maxAttempts = options.maxAttempts ?? 3;
   const retryBaseMs = options.retryBaseMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const lookup = publicOnlyLookup(options.resolveHost ?? systemResolveHost, { allowLoopback });
+  const now = options.now ?? Date.now;
+  const refused = isPlaceholderVapidSubject(subject);
   const jwts = createVapidJwtCache(vapid, subject);
-  const agents = new Map<string, https.Agent>();
-  const agentFor = (host: string): https.Agent => {
-    let agent = agents.get(host);
-    if (!agent) agents.set(host, (agent = new https.Agent({ keepAlive: true, maxSockets: concurrency, lookup })));
-    return agent;
-  };
+  // One agent: it keeps a pool per push service (host and port) by itself.
+  const agent = new PushAgent({
+    resolveHost: options.resolveHost,
+    allowed: addressPolicy({ allowLoopback }),
+    maxSockets: concurrency,
+  });
+
+  /** Counts one more failure in a row; deletes the subscription when it has kept failing long enough. */
+  function failed(sub: StoredSubscription): 'failed' | 'removed' {
+    const { failures, failingSince } = subscriptions.recordFailure(sub.endpoint, new Date(now())) ?? {
+      failures: 0,
+      failingSince: '',
+    };
+    if (failures < FAILURES_BEFORE_REMOVAL || now() - Date.parse(failingSince) < FAILING_FOR_MS) return 'failed';
+    subscriptions.remove(sub.endpoint);
+    logger.info('push subscription removed after repeated failures', { endpoint: redactEndpoint(sub.endpoint), failures });
+    return 'removed';
+  }
 
   async function deliver(sub: StoredSubscription, payload: string): Promise<'sent' | 'failed' | 'removed'> {
+    // Parsed again: a row stored under an older, laxer policy must not be sent to; the
+    // normalised URL is what goes to web-push, whatever the row holds.
     const verdict = checkPushEndpoint(sub.endpoint, { allowLoopback });
     if (!verdict.ok) {
       subscriptions.remove(sub.endpoint);
@@ -64,17 +95,18 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
+        await webpush.sendNotification({ endpoint: verdict.href, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
           // Typed as optional, but web-push reads `null` as "no VAPID of your own": the JWT cache
           // signs once per push service instead of once per message.
           vapidDetails: null as unknown as undefined,
-          headers: { Authorization: jwts.authorizationFor(verdict.url.origin) },
+          headers: { Authorization: jwts.authorizationFor(verdict.origin) },
           TTL: ONE_DAY_S,
           urgency: 'normal',
           topic: 'new-release',
           timeout: timeoutMs,
-          agent: agentFor(verdict.url.host),
+          agent,
         });
+        if (sub.failures > 0) subscriptions.recordSuccess(sub.endpoint);
         return 'sent';
       } catch (error) {
         const status = error instanceof WebPushError ? error.statusCode : 0;
@@ -83,11 +115,12 @@ export function createPushSender(options: PushSenderOptions): PushSender {
           return 'removed';
         }
         // An endpoint whose host now resolves to a private address is not retried: DNS said no.
-        const forbidden = (error as NodeJS.ErrnoException).code === 'EFORBIDDENADDRESS';
+        const forbidden = (error as NodeJS.ErrnoException).code === FORBIDDEN_ADDRESS;
         const retryable = !forbidden && (status === 429 || status >= 500 || status === 0);
         if (!retryable || attempt >= maxAttempts) {
-          logger.warn('push failed', { endpoint: redactEndpoint(sub.endpoint), status, attempt });
-          return 'failed';
+          const code = (error as NodeJS.ErrnoException).code;
+          logger.warn('push failed', { endpoint: redactEndpoint(sub.endpoint), status, attempt, ...(code ? { code } : {}) });
+          return failed(sub);
         }
         await sleep(retryDelay(error, attempt, retryBaseMs));
       }
@@ -98,6 +131,13 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     async sendRelease(release) {
       const payload = encodePushPayload(releaseAlert(release));
       const matching = subscriptions.list().filter((sub) => wants(sub, release));
+      if (refused) {
+        logger.warn('release alert not sent: VAPID_SUBJECT is a placeholder', {
+          releaseId: release.id,
+          matched: matching.length,
+        });
+        return { matched: matching.length, sent: 0, failed: matching.length, removed: 0 };
+      }
       const outcomes = await mapConcurrent(matching, concurrency, (sub) => deliver(sub, payload));
       const count = (o: string) => outcomes.filter((x) => x === o).length;
       const summary = { matched: matching.length, sent: count('sent'), failed: count('failed'), removed: count('removed') };

@@ -1,23 +1,27 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { offlineActionSchema } from '#common/offline-actions';
+import { deviceAccess } from '../devices/device-key.js';
 import { HttpError } from '../http/http-error.js';
 import { jsonBody, parseBody } from '../http/json-body.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
-import type { ActionStore } from '../storage/repository.js';
+import type { ActionStore, DeviceStore } from '../storage/repository.js';
 
 const deviceId = z.uuid();
 
 /**
  * POST /api/actions: one offline action (follow, favourite, play…), applied once by its id.
  * GET /api/devices/<id>/library: what the server keeps for a device.
+ * Both need the device's key (common/device-key.ts); the id is only a name.
  */
-export function actionsRouter(actions: ActionStore): Router {
+export function actionsRouter(actions: ActionStore, devices: DeviceStore): Router {
+  const access = deviceAccess(devices);
   const router = Router();
   router
     .route('/actions')
     .post(...jsonBody('4kb'), (req, res) => {
       const action = parseBody(offlineActionSchema, req.body);
+      access.claim(req, action.deviceId);
       const { applied } = actions.apply(action);
       res.status(applied ? 201 : 200).json({ id: action.id, applied });
     })
@@ -27,6 +31,7 @@ export function actionsRouter(actions: ActionStore): Router {
     .get((req, res) => {
       const id = deviceId.safeParse(req.params.deviceId);
       if (!id.success) throw new HttpError(400, 'bad_request', 'the device id must be a UUID');
+      access.check(req, id.data);
       res.setHeader('Cache-Control', 'no-store');
       res.json(actions.library(id.data));
     })

@@ -1,5 +1,10 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
+import { resolvedPathsCached } from '../media/resolve-media-file.js';
+import { patternBytes } from '../test/test-media.js';
 import { startTestServer } from '../test/test-server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -30,6 +35,8 @@ describe('GET /media ranges', () => {
     expect(res.headers['etag']).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
     expect(res.headers['last-modified']).toBeTruthy();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toBe(MEDIA_RESPONSE_HEADERS['Content-Security-Policy']);
+    expect(res.headers['content-security-policy']).toContain('sandbox');
     expect(Buffer.compare(res.body as Buffer, server.media.track)).toBe(0);
   });
 
@@ -115,5 +122,52 @@ describe('GET /media never leaves the media root', () => {
     expect([400, 404]).toContain(res.status);
     expect(res.text).not.toContain('outside the media root');
     expect(res.headers['content-type']).toMatch(/application\/json/);
+  });
+});
+
+describe('GET /media preconditions (RFC 9110 §13.2.2)', () => {
+  it('answers 412 to an If-Match that does not match strongly, and serves one that does', async () => {
+    const etag = (await get(TRACK)).headers['etag'] as string;
+    for (const ifMatch of ['"another-version"', `W/${etag}`]) {
+      const res = await get(TRACK, { 'If-Match': ifMatch, Range: 'bytes=0-9' });
+      expect(res.status).toBe(412);
+      expect((res.body as Buffer).length).toBe(0);
+    }
+    expect((await get(TRACK, { 'If-Match': etag, Range: 'bytes=0-9' })).status).toBe(206);
+    expect((await get(TRACK, { 'If-Match': `"x", ${etag}` })).status).toBe(200);
+    expect((await get(TRACK, { 'If-Match': '*' })).status).toBe(200);
+  });
+
+  it('answers 412 to an If-Unmodified-Since before the file changed, unless If-Match is there', async () => {
+    const first = await get(TRACK);
+    const lastModified = Date.parse(first.headers['last-modified'] as string);
+    const before = new Date(lastModified - 60_000).toUTCString();
+    expect((await get(TRACK, { 'If-Unmodified-Since': before })).status).toBe(412);
+    expect((await get(TRACK, { 'If-Unmodified-Since': new Date(lastModified).toUTCString() })).status).toBe(200);
+    expect((await get(TRACK, { 'If-Unmodified-Since': 'not a date' })).status).toBe(200);
+    expect((await get(TRACK, { 'If-Unmodified-Since': before, 'If-Match': first.headers['etag'] as string })).status).toBe(200);
+  });
+});
+
+describe('GET /media resolve cache', () => {
+  it('does not grow with refused or missing paths', async () => {
+    const before = resolvedPathsCached();
+    for (let n = 0; n < 300; n++) {
+      await request(server.app).get(`/media/${n % 2 ? 'missing' : '..%2f'}${'x'.repeat(2000)}${n}.webm`);
+    }
+    expect(resolvedPathsCached()).toBe(before);
+  });
+
+  it('sends a file replaced within the cache window with its new length, whole', async () => {
+    const file = server.media.addFile('albums/test/replaced.webm', patternBytes(5000));
+    expect((await get(file.url)).headers['content-length']).toBe('5000');
+    const replacement = patternBytes(700).reverse();
+    const temp = path.join(server.media.mediaDir, 'albums/test/.replacement');
+    writeFileSync(temp, replacement);
+    renameSync(temp, path.join(server.media.mediaDir, 'albums/test/replaced.webm'));
+    const res = await get(file.url);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-length']).toBe('700');
+    expect((res.body as Buffer).equals(replacement)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { apiError } from '#common/api-error';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { mediaTypeFor } from '../media/media-types.js';
+import { openMediaFile } from '../media/open-media-file.js';
 import { resolveMediaFile } from '../media/resolve-media-file.js';
 import { sendMediaFile } from '../media/send-media-file.js';
 
@@ -16,12 +17,14 @@ export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
     }
     // req.path is still percent-encoded here: resolveMediaFile decodes it exactly once.
     const file = await resolveMediaFile(mediaDir, req.path);
-    if (!file.ok) {
-      res.status(file.status).json(apiError(file.status === 400 ? 'bad_request' : 'not_found', 'no such media file'));
+    const opened = file.ok ? await openMediaFile(file.path) : undefined;
+    if (!file.ok || !opened) {
+      const status = file.ok ? 404 : file.status;
+      res.status(status).json(apiError(status === 400 ? 'bad_request' : 'not_found', 'no such media file'));
       return;
     }
     const type = catalog.part(`/media${req.path}`)?.type ?? mediaTypeFor(file.path);
-    await sendMediaFile(req, res, { ...file, type });
+    await sendMediaFile(req, res, { ...opened, type });
   });
   return router;
 }

@@ -24,14 +24,26 @@ describe('/api/push', () => {
     expect(res.body.publicKey).toBe(server.secrets.vapid.publicKey);
   });
 
-  it('stores a subscription (201), updates it (200) and deletes it (204)', async () => {
+  it('stores a subscription (201), updates it with its auth secret (201) and deletes it with it (204)', async () => {
     const body = subscriptionBody(FCM, { kinds: ['album'] });
     expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(201);
-    expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(200);
-    expect(server.repository.subscriptions.list().find((s) => s.endpoint === FCM)?.preferences).toEqual({ kinds: ['album'] });
-    const del = await request(server.app).delete('/api/push/subscriptions').send({ endpoint: FCM });
+    const update = { ...body, preferences: { kinds: ['movie'] } };
+    expect((await request(server.app).post('/api/push/subscriptions').send(update)).status).toBe(201);
+    expect(server.repository.subscriptions.get(FCM)?.preferences).toEqual({ kinds: ['movie'] });
+    const del = await request(server.app).delete('/api/push/subscriptions').send({ endpoint: FCM, auth: body.keys.auth });
     expect(del.status).toBe(204);
-    expect(server.repository.subscriptions.list().some((s) => s.endpoint === FCM)).toBe(false);
+    expect(server.repository.subscriptions.get(FCM)).toBeUndefined();
+  });
+
+  it('stores and answers for the normalised endpoint: the form web-push will send to', async () => {
+    const body = subscriptionBody('https://FCM.googleapis.com:443/fcm/send/Normal');
+    expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(201);
+    expect(server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal')?.auth).toBe(body.keys.auth);
+    await request(server.app)
+      .delete('/api/push/subscriptions')
+      .send({ endpoint: body.endpoint, auth: body.keys.auth })
+      .expect(204);
+    expect(server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal')).toBeUndefined();
   });
 
   it.each([
@@ -42,6 +54,9 @@ describe('/api/push', () => {
     ['credentials in the URL', 'https://user:pw@fcm.googleapis.com/x'],
     ['a private address', 'https://10.0.0.1/x'],
     ['the metadata address', 'https://169.254.169.254/latest'],
+    ['a host split by ; (legacy url.parse reads 127.0.0.1)', 'https://127.0.0.1;x.push.apple.com/p'],
+    ['a host split by ; to any host on 443', 'https://attacker.example;x.push.apple.com/p'],
+    ['a host split by {', 'https://127.0.0.1{x.push.apple.com/p'],
   ])('refuses an endpoint with %s (400, nothing stored)', async (_name, endpoint) => {
     const before = server.repository.subscriptions.count();
     const res = await request(server.app).post('/api/push/subscriptions').send(subscriptionBody(endpoint));
@@ -112,5 +127,40 @@ describe('POST /api/push/subscriptions and DNS', () => {
     });
     expect((await request(app).post('/api/push/subscriptions').send(subscriptionBody(endpoint))).status).toBe(201);
     server.repository.subscriptions.remove(endpoint);
+  });
+});
+
+describe('changing a subscription needs its auth secret', () => {
+  const ENDPOINT = 'https://updates.push.services.mozilla.com/wpush/v2/owned';
+  const owner = subscriptionBody(ENDPOINT, { kinds: ['album'] });
+  const attacker = subscriptionBody(ENDPOINT, { kinds: ['movie'] });
+  const stored = () => server.repository.subscriptions.get(ENDPOINT);
+
+  beforeAll(async () => {
+    await request(server.app).post('/api/push/subscriptions').send(owner).expect(201);
+  });
+
+  it('a re-POST with other keys changes nothing, and answers exactly as for a new endpoint', async () => {
+    const known = await request(server.app).post('/api/push/subscriptions').send(attacker);
+    const fresh = await request(server.app)
+      .post('/api/push/subscriptions')
+      .send(subscriptionBody(`${ENDPOINT}-never-seen`));
+    expect([known.status, known.body]).toEqual([fresh.status, fresh.body]);
+    expect(stored()).toMatchObject({ p256dh: owner.keys.p256dh, auth: owner.keys.auth, preferences: { kinds: ['album'] } });
+  });
+
+  it('a DELETE without the auth secret, or with another, deletes nothing (and answers as any DELETE)', async () => {
+    const without = await request(server.app).delete('/api/push/subscriptions').send({ endpoint: ENDPOINT });
+    expect(without.status).toBe(400);
+    const wrong = await request(server.app)
+      .delete('/api/push/subscriptions')
+      .send({ endpoint: ENDPOINT, auth: attacker.keys.auth });
+    const unknown = await request(server.app)
+      .delete('/api/push/subscriptions')
+      .send({ endpoint: `${ENDPOINT}-unknown`, auth: attacker.keys.auth });
+    expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text]);
+    expect(stored()?.auth).toBe(owner.keys.auth);
+    await request(server.app).delete('/api/push/subscriptions').send({ endpoint: ENDPOINT, auth: owner.keys.auth }).expect(204);
+    expect(stored()).toBeUndefined();
   });
 });

@@ -56,6 +56,9 @@ describe('POST /api/releases', () => {
     ['a part URL outside /media', { url: '/api/catalog' }],
     ['a negative size', { bytes: -1 }],
     ['a hash that is not sha256 hex', { sha256: 'B'.repeat(64) }],
+    ['a part typed as a web page', { type: 'text/html' }],
+    ['a part typed as scriptable SVG', { type: 'image/svg+xml' }],
+    ['a part typed as XHTML', { type: 'application/xhtml+xml' }],
   ])('refuses %s with a 400 and stores nothing', async (_name, change) => {
     const res = await publish({ ...release, parts: release.parts.map((p, i) => (i === 0 ? { ...p, ...change } : p)) });
     expect(res.status).toBe(400);
@@ -114,5 +117,40 @@ describe('POST /api/releases', () => {
     expect(after.body.releases.map((r: Release) => r.id)).toEqual(['test-album', 'big-film', 'new-album']);
     expect((await publish(release)).status).toBe(409);
     expect((await publish({ ...release, id: 'test-album' })).status).toBe(409);
+  });
+});
+
+describe('one file, one type', () => {
+  it('refuses a release that gives another release’s file another type (409), and the file keeps its type', async () => {
+    const hijack: Release = {
+      ...release,
+      id: 'hijack',
+      parts: [
+        {
+          ...release.parts[0],
+          url: '/media/albums/test/01.webm',
+          bytes: 1000,
+          sha256: sha256(server.media.track),
+          type: 'video/mp4',
+        },
+        release.parts[1],
+      ] as Release['parts'],
+    };
+    const res = await publish(hijack);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(
+      '/media/albums/test/01.webm: typed video/mp4 here, but audio/webm by release "test-album"',
+    );
+    const served = await request(server.app).get('/media/albums/test/01.webm');
+    expect(served.headers['content-type']).toBe('audio/webm');
+  });
+
+  it('accepts a release that shares a file with the same type', async () => {
+    const shared: Release = {
+      ...release,
+      id: 'shares-the-cover',
+      parts: [release.parts[0], release.parts[1]] as Release['parts'],
+    };
+    expect((await publish(shared)).status).toBe(201);
   });
 });

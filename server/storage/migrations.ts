@@ -27,6 +27,17 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE follows (device_id TEXT NOT NULL, artist TEXT NOT NULL, PRIMARY KEY (device_id, artist)) STRICT;
    CREATE TABLE favourites (device_id TEXT NOT NULL, track TEXT NOT NULL, PRIMARY KEY (device_id, track)) STRICT;
    CREATE INDEX actions_plays ON actions (device_id, type, at);`,
+  // Device keys (hashed), failures in a row per subscription, and when each action arrived: the
+  // last two are what pruning goes by (an action's own `at` is the client's clock).
+  `CREATE TABLE devices (
+     device_id  TEXT PRIMARY KEY,
+     key_hash   BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   ALTER TABLE subscriptions ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE subscriptions ADD COLUMN failing_since TEXT;
+   ALTER TABLE actions ADD COLUMN received_at TEXT NOT NULL DEFAULT '';
+   CREATE INDEX actions_received ON actions (received_at);`,
 ];
 
 export function migrate(db: Database): number {

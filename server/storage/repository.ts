@@ -12,14 +12,30 @@ export interface StoredSubscription {
   readonly auth: string;
   readonly preferences: PushPreferences;
   readonly createdAt: string;
+  /** Alerts that failed in a row, and since when (ISO time); 0 and null once one gets through. */
+  readonly failures: number;
+  readonly failingSince: string | null;
 }
 
+export type NewSubscription = Omit<StoredSubscription, 'createdAt' | 'failures' | 'failingSince'>;
+
 export interface SubscriptionStore {
-  /** Inserts or replaces by endpoint; `created` is false when the endpoint was already known. */
-  upsert(subscription: Omit<StoredSubscription, 'createdAt'>): { created: boolean };
+  get(endpoint: string): StoredSubscription | undefined;
+  /** Inserts, or replaces keys and preferences by endpoint; `created` is false when it was known. */
+  upsert(subscription: NewSubscription): { created: boolean };
   remove(endpoint: string): boolean;
   list(): StoredSubscription[];
   count(): number;
+  /** One more failed alert in a row; undefined when the subscription is gone meanwhile. */
+  recordFailure(endpoint: string, at: Date): { failures: number; failingSince: string } | undefined;
+  recordSuccess(endpoint: string): void;
+}
+
+export interface DeviceStore {
+  /** The SHA-256 of the device's key, if the device is known. */
+  keyHash(deviceId: string): Buffer | undefined;
+  /** Registers the device with this key hash unless it is known; returns the hash it is known by. */
+  claim(deviceId: string, keyHash: Buffer): Buffer;
 }
 
 export interface ReleaseStore {
@@ -30,14 +46,23 @@ export interface ReleaseStore {
 
 export interface ActionStore {
   /** Applies an action once: `applied` is false when its id was seen before (a replay). */
-  apply(action: OfflineAction): { applied: boolean };
+  apply(action: OfflineAction, receivedAt?: Date): { applied: boolean };
   library(deviceId: string): DeviceLibrary;
+}
+
+/** Rows deleted by one pass of the retention rules (server/storage/prune-rows.ts). */
+export interface PruneCounts {
+  readonly actions: number;
+  readonly devices: number;
 }
 
 export interface Repository {
   readonly subscriptions: SubscriptionStore;
   readonly releases: ReleaseStore;
   readonly actions: ActionStore;
+  readonly devices: DeviceStore;
+  /** Applies the retention rules; run at start and hourly by main. */
+  prune(now?: Date): PruneCounts;
   close(): void;
 }
 

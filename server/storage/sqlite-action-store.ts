@@ -6,8 +6,8 @@ const RECENTLY_PLAYED = 20;
 
 /** Offline actions in SQLite: the action's id is the primary key, so a replay is a no-op. */
 export function sqliteActionStore(db: Database): ActionStore {
-  const insert = db.prepare<[string, string, string, string, string], unknown>(
-    'INSERT OR IGNORE INTO actions (id, device_id, type, subject, at) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, string, string, string], unknown>(
+    'INSERT OR IGNORE INTO actions (id, device_id, type, subject, at, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const effects: Record<OfflineAction['type'], ((device: string, subject: string) => unknown) | undefined> = {
     follow: stmt(db, 'INSERT OR IGNORE INTO follows (device_id, artist) VALUES (?, ?)'),
@@ -22,9 +22,10 @@ export function sqliteActionStore(db: Database): ActionStore {
     "SELECT subject AS track, at FROM actions WHERE device_id = ? AND type = 'play' ORDER BY at DESC LIMIT ?",
   );
   return {
-    apply: (action) =>
+    apply: (action, receivedAt = new Date()) =>
       db.transaction(() => {
-        const applied = insert.run(action.id, action.deviceId, action.type, action.subject, action.at).changes > 0;
+        const row = [action.id, action.deviceId, action.type, action.subject, action.at, receivedAt.toISOString()] as const;
+        const applied = insert.run(...row).changes > 0;
         if (applied) effects[action.type]?.(action.deviceId, action.subject);
         return { applied };
       })(),

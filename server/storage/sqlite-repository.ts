@@ -1,19 +1,16 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { validateRelease, type Release } from '#common/catalog';
 import { migrate } from './migrations.js';
+import { pruneRows } from './prune-rows.js';
+import { ReleaseExistsError, type Repository } from './repository.js';
 import { sqliteActionStore } from './sqlite-action-store.js';
-import { ReleaseExistsError, type Repository, type StoredSubscription } from './repository.js';
-
-interface SubscriptionRow {
-  endpoint: string;
-  p256dh: string;
-  auth: string;
-  preferences: string;
-  created_at: string;
-}
+import { sqliteDeviceStore } from './sqlite-device-store.js';
+import { sqliteSubscriptionStore } from './sqlite-subscription-store.js';
 
 /** The default Repository: one SQLite file in WAL mode, migrated when opened. */
 export function openSqliteRepository(file: string): Repository {
+  ownerOnly(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL survives a killed process (the WAL is in the OS); FULL also survives power loss.
@@ -21,39 +18,14 @@ export function openSqliteRepository(file: string): Repository {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const upsert = db.prepare<[string, string, string, string, string], unknown>(
-    `INSERT INTO subscriptions (endpoint, p256dh, auth, preferences, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(endpoint) DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth, preferences = excluded.preferences`,
-  );
-  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM subscriptions WHERE endpoint = ?');
-  const remove = db.prepare<[string], unknown>('DELETE FROM subscriptions WHERE endpoint = ?');
-  const listSubs = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY created_at, endpoint');
-  const countSubs = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM subscriptions');
   const insertRelease = db.prepare<[string, string, string], unknown>(
     'INSERT INTO releases (id, body, published_at) VALUES (?, ?, ?)',
   );
   const listReleases = db.prepare<[], { id: string; body: string }>('SELECT id, body FROM releases ORDER BY published_at, id');
-
-  const toSubscription = (row: SubscriptionRow): StoredSubscription => ({
-    endpoint: row.endpoint,
-    p256dh: row.p256dh,
-    auth: row.auth,
-    preferences: JSON.parse(row.preferences) as StoredSubscription['preferences'],
-    createdAt: row.created_at,
-  });
+  const prune = pruneRows(db);
 
   return {
-    subscriptions: {
-      upsert: (sub) =>
-        db.transaction(() => {
-          const created = exists.get(sub.endpoint) === undefined;
-          upsert.run(sub.endpoint, sub.p256dh, sub.auth, JSON.stringify(sub.preferences), new Date().toISOString());
-          return { created };
-        })(),
-      remove: (endpoint) => remove.run(endpoint).changes > 0,
-      list: () => listSubs.all().map(toSubscription),
-      count: () => countSubs.get()?.n ?? 0,
-    },
+    subscriptions: sqliteSubscriptionStore(db),
     releases: {
       insert(release: Release) {
         try {
@@ -71,6 +43,18 @@ export function openSqliteRepository(file: string): Repository {
         }),
     },
     actions: sqliteActionStore(db),
+    devices: sqliteDeviceStore(db),
+    prune: (now = new Date()) => prune(now),
     close: () => db.close(),
   };
+}
+
+/**
+ * The database holds device key hashes and push secrets: 0600. SQLite creates the -wal and -shm
+ * files with the database file's own mode, so making that one first (and tightening files left
+ * by an older version) is enough.
+ */
+function ownerOnly(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
 }

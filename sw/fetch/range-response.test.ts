@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES } from '#common/download-blocks';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
 import { rangeResponse, storedBlob, type StoredFile } from './range-response.js';
 
 const bytes = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 7 + 3) % 256));
@@ -45,6 +46,13 @@ describe('rangeResponse', () => {
     expect(res?.status).toBe(200);
     expect(res?.headers.get('Content-Length')).toBe('1000');
     expect(await body(res)).toEqual(bytes);
+  });
+
+  it.each([null, 'bytes=0-9', 'bytes=5000-'])('%s: sends nosniff and the sandboxing CSP, as the server does', async (header) => {
+    const res = await rangeResponse({ ...storedFile(), type: 'text/html' }, header);
+    expect(res?.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res?.headers.get('Content-Security-Policy')).toBe(MEDIA_RESPONSE_HEADERS['Content-Security-Policy']);
+    expect(res?.headers.get('Content-Security-Policy')).toMatch(/sandbox/);
   });
 
   it('answers nothing (so the network does) when a block the answer needs is not stored yet', async () => {

@@ -1,4 +1,5 @@
 import { answerRange, contentRange } from '#common/byte-range';
+import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
 
 /** A downloaded file (sw/fetch/stored-file.ts): its size and type, and any byte span of it. */
 export interface StoredFile {
@@ -15,12 +16,13 @@ export function storedBlob(blob: Blob, type: string): StoredFile {
 
 /**
  * Answers a request for a stored media file, Range included. Cache Storage returns a stored 200
- * whole to a Range request; a <video> could not seek offline without this. Undefined when a block
- * the answer needs is not stored, so the caller goes to the network instead.
+ * whole to a Range request; a <video> could not seek offline without this. Every answer carries
+ * the same nosniff and sandboxing CSP as the server's, so a stored file opened as a page never runs
+ * as one. Undefined when a block the answer needs is not stored, so the caller goes to the network.
  */
 export async function rangeResponse(file: StoredFile, rangeHeader: string | null): Promise<Response | undefined> {
   const { size } = file;
-  const headers = new Headers({ 'Accept-Ranges': 'bytes', 'Content-Type': file.type });
+  const headers = new Headers({ ...MEDIA_RESPONSE_HEADERS, 'Accept-Ranges': 'bytes', 'Content-Type': file.type });
   const answer = answerRange(rangeHeader, size);
   if (answer.kind === 'unsatisfiable') {
     headers.set('Content-Range', contentRange(size));

@@ -1,0 +1,91 @@
+import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import webpush from 'web-push';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sampleAlbum } from '#common/sample-album.fixture';
+import { silentLogger } from '../logger.js';
+import { openSqliteRepository } from '../storage/sqlite-repository.js';
+import type { Repository } from '../storage/repository.js';
+import { subscriptionBody } from '../test/push-fixtures.js';
+import { VAPID_SUBJECT } from '../test/test-server.js';
+import { createPushSender, FAILING_FOR_MS, FAILURES_BEFORE_REMOVAL } from './push-sender.js';
+
+// A push service that is never there: a TCP listener that drops every connection (so TLS fails),
+// counting connections. Loopback is allowed as behind PUSH_ALLOW_LOOPBACK.
+let service: net.Server;
+let connections = 0;
+let endpoint = '';
+let repository: Repository;
+let clock = Date.parse('2026-11-01T00:00:00Z');
+
+beforeAll(async () => {
+  service = net.createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  endpoint = `https://127.0.0.1:${(service.address() as net.AddressInfo).port}/push/1`;
+});
+afterAll(() => service.close());
+beforeEach(() => {
+  repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-sender-')), 'db.sqlite'));
+  connections = 0;
+});
+
+const sender = (subject = VAPID_SUBJECT) =>
+  createPushSender({
+    subscriptions: repository.subscriptions,
+    vapid: webpush.generateVAPIDKeys(),
+    subject,
+    allowLoopback: true,
+    logger: silentLogger,
+    maxAttempts: 1,
+    resolveHost: async () => [{ address: '127.0.0.1', family: 4 }],
+    now: () => clock,
+  });
+
+const subscribe = (url: string) => {
+  const { keys } = subscriptionBody(url);
+  repository.subscriptions.upsert({ endpoint: url, p256dh: keys.p256dh, auth: keys.auth, preferences: {} });
+};
+
+describe('the push sender', () => {
+  it('sends nothing with a placeholder VAPID subject, and says every alert failed', async () => {
+    subscribe(endpoint);
+    const summary = await sender('mailto:operator@stowaway.invalid').sendRelease(sampleAlbum());
+    expect(summary).toEqual({ matched: 1, sent: 0, failed: 1, removed: 0 });
+    expect(connections).toBe(0);
+    expect((await sender().sendRelease(sampleAlbum())).failed).toBe(1);
+    expect(connections).toBe(1);
+  });
+
+  it('removes a stored endpoint that the policy now refuses, without connecting anywhere', async () => {
+    subscribe('https://127.0.0.1;x.push.apple.com/p');
+    expect(await sender().sendRelease(sampleAlbum())).toEqual({ matched: 1, sent: 0, failed: 0, removed: 1 });
+    expect(connections).toBe(0);
+    expect(repository.subscriptions.count()).toBe(0);
+  });
+
+  it(`removes a subscription after ${FAILURES_BEFORE_REMOVAL} failures in a row over at least three days, not before`, async () => {
+    subscribe(endpoint);
+    const send = sender();
+    for (let n = 1; n < FAILURES_BEFORE_REMOVAL; n++) {
+      expect((await send.sendRelease(sampleAlbum())).failed).toBe(1);
+    }
+    // Five in a row, but within an hour: a push service's outage must not cost its subscribers.
+    expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 1, removed: 0 });
+    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: FAILURES_BEFORE_REMOVAL });
+    clock += FAILING_FOR_MS;
+    expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 0, removed: 1 });
+    expect(repository.subscriptions.count()).toBe(0);
+  });
+
+  it('starts counting again after a success', () => {
+    subscribe(endpoint);
+    repository.subscriptions.recordFailure(endpoint, new Date(clock));
+    repository.subscriptions.recordSuccess(endpoint);
+    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: 0, failingSince: null });
+  });
+});
