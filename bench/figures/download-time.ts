@@ -6,7 +6,7 @@ import { median } from '../harness.js';
 
 const PARTS = 4;
 const PART_BYTES = 100 * 1024 * 1024;
-const RUNS = 2;
+const RUNS = 3;
 const RELEASE_ID = 'bench-download';
 
 /** Press Download and wait for "Available offline"; then remove it again. Returns milliseconds. */
@@ -54,10 +54,16 @@ export const downloadTime: Benchmark = {
     try {
       await openApp(chromium.page, origin);
       await openApp(fallback.page, origin);
-      for (let run = 0; run < RUNS; run++) {
-        times.bare.push(await bareBackgroundFetch(chromium.page, urls, run));
-        times.stowaway.push(await stowawayDownload(chromium.page, origin));
-        times.fallback.push(await stowawayDownload(fallback.page, origin));
+      // A fresh profile's first Background Fetch waits several seconds before its first request
+      // (Chromium's download service starting): one unmeasured round for each path first.
+      for (let run = -1; run < RUNS; run++) {
+        const bare = await bareBackgroundFetch(chromium.page, urls, run + 1);
+        const stowaway = await stowawayDownload(chromium.page, origin);
+        const viaFallback = await stowawayDownload(fallback.page, origin);
+        if (run < 0) continue;
+        times.bare.push(bare);
+        times.stowaway.push(stowaway);
+        times.fallback.push(viaFallback);
       }
     } finally {
       await chromium.close();
@@ -71,7 +77,7 @@ export const downloadTime: Benchmark = {
         stowaway: `${(median(times.stowaway) / 1000).toFixed(2)} s`,
         anchor: `${(median(times.bare) / 1000).toFixed(2)} s bare`,
         ratio: median(times.stowaway) / median(times.bare),
-        goal: '≤ 1.25x',
+        goal: '≤ 1.1x',
         data: times,
       },
       {
@@ -79,7 +85,7 @@ export const downloadTime: Benchmark = {
         stowaway: rate(median(times.fallback)),
         anchor: `${rate(median(times.bare))} bare`,
         ratio: median(times.bare) / median(times.fallback),
-        goal: '≥ 0.8x',
+        goal: '≥ 0.9x',
         data: {},
       },
     ];

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { CACHE_NAMES } from '#common/cache-names';
+import { openApp } from '../fixtures/browser.js';
+import { FILE_BYTES_HEADER, blockKey } from '#common/download-blocks';
 import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
@@ -79,17 +81,18 @@ test.describe('security review', () => {
   });
 
   test('a stored media file opened as a page never runs as one: the SW answers sandboxed, with nosniff', async ({ page }) => {
-    await page.goto(server.origin);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload(); // now controlled by the SW
-    // A file in the media cache typed as a page, as an older server could have sent one.
-    await page.evaluate(async (cacheName) => {
-      const cache = await caches.open(cacheName);
-      const page = '<title>inert</title><script>document.title = "ran"</script>';
-      await cache.put('/media/albums/hostile/track.webm', new Response(page, { headers: { 'Content-Type': 'text/html' } }));
-    }, CACHE_NAMES.media);
+    await openApp(page, server.origin);
+    // A file in the media cache typed as a page (one block, as downloads are stored), as an older
+    // server could have sent one.
+    await page.evaluate(
+      async ({ cacheName, key, sizeHeader }) => {
+        const cache = await caches.open(cacheName);
+        const page = '<title>inert</title><script>document.title = "ran"</script>';
+        const headers = { 'Content-Type': 'text/html', [sizeHeader]: String(page.length) };
+        await cache.put(key, new Response(page, { headers }));
+      },
+      { cacheName: CACHE_NAMES.media, key: blockKey('/media/albums/hostile/track.webm', 0), sizeHeader: FILE_BYTES_HEADER },
+    );
     const res = await page.goto(`${server.origin}/media/albums/hostile/track.webm`);
     expect(res?.fromServiceWorker()).toBe(true);
     expect(res?.headers()['x-content-type-options']).toBe('nosniff');
