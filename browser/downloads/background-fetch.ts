@@ -1,6 +1,6 @@
-import { blockRange } from '#common/download-blocks';
 import { downloadId, type DownloadRecord } from '#common/download-ledger';
 import { blockBytes, putBlock, type PartBlock } from '../media-cache/block-store.js';
+import { runEnd, runRange, runStart, runsOf, type BlockRun } from './block-runs.js';
 import { blockProblem, fileName } from './verify-block.js';
 
 /** True where the browser has Background Fetch (Chromium); elsewhere the fallback downloader runs. */
@@ -8,14 +8,18 @@ export function hasBackgroundFetch(registration: ServiceWorkerRegistration): boo
   return 'BackgroundFetchManager' in globalThis && registration.backgroundFetch !== undefined;
 }
 
-/** One request per missing block: the whole file when it is one block, else a Range of it. */
-function requestFor({ part, block }: PartBlock): RequestInfo {
-  const range = blockRange(part, block);
-  return range ? new Request(part.url, { headers: { Range: range } }) : part.url;
+/**
+ * One request per run of missing blocks: the whole file for a fresh download (as many requests as
+ * a bare Background Fetch of the files: each request costs a pause of about 25 ms in Chromium),
+ * a Range for what is left after a pause or a failure.
+ */
+function requestFor(run: BlockRun): RequestInfo {
+  const range = runRange(run);
+  return range ? new Request(run.part.url, { headers: { Range: range } }) : run.part.url;
 }
 
-/** Which block a Background Fetch record holds, told by its URL and Range (never by its position). */
-const recordKey = (path: string, range: string | null): string => `${path} ${range ?? ''}`;
+/** Which run a Background Fetch record holds, told by its URL and Range (never by its position). */
+const recordKey = (path: string, range: string | null | undefined): string => `${path} ${range ?? ''}`;
 
 /**
  * Starts ONE Background Fetch for the blocks a release is missing: the browser shows its own
@@ -37,7 +41,7 @@ export async function startBackgroundFetch(
   const manager = registration.backgroundFetch as BackgroundFetchManager;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await manager.fetch(downloadId(record.releaseId), missing.map(requestFor), options);
+      return await manager.fetch(downloadId(record.releaseId), runsOf(missing).map(requestFor), options);
     } catch (error) {
       if ((error as Error).name !== 'TypeError' || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
@@ -54,8 +58,8 @@ export interface StoreOutcome {
 /**
  * Checks and stores the blocks of a Background Fetch that have arrived and are not stored yet.
  * `finishedOnly`: while the fetch runs (the page watching it), take only records already complete
- * and leave the rest; in the SW's success/fail/abort events every record has settled. Two at a time:
- * one is read and hashed while the other is written.
+ * and leave the rest; in the SW's success/fail/abort events every record has settled. Two records
+ * at a time: one is read and hashed while the other is written.
  */
 export async function storeFetchedBlocks(
   fetch: BackgroundFetchRegistration,
@@ -66,23 +70,24 @@ export async function storeFetchedBlocks(
     isStillWanted?: () => Promise<boolean>;
   },
 ): Promise<StoreOutcome> {
-  const byKey = new Map(
-    wanted.map((target) => [recordKey(target.part.url, blockRange(target.part, target.block) ?? null), target]),
-  );
-  const records = (await fetch.matchAll()).filter((r) =>
-    byKey.has(recordKey(new URL(r.request.url).pathname, r.request.headers.get('Range'))),
-  );
+  const runs = new Map(runsOf(wanted).map((run) => [recordKey(run.part.url, runRange(run)), run]));
+  const runOf = (record: BackgroundFetchRecord) =>
+    runs.get(recordKey(new URL(record.request.url).pathname, record.request.headers.get('Range')));
+  // A record can hold more than is still wanted (a block stored meanwhile): only wanted blocks count.
+  const wantedKeys = new Set(wanted.map(({ part, block }) => `${part.url} ${block.index}`));
+  const queue = (await fetch.matchAll()).filter((record) => runOf(record));
   const damaged: Array<{ target: PartBlock; problem: string }> = [];
   let stored = 0;
-  const queue = [...records];
   const worker = async () => {
     for (let record = queue.shift(); record; record = queue.shift()) {
-      const target = byKey.get(recordKey(new URL(record.request.url).pathname, record.request.headers.get('Range'))) as PartBlock;
+      const run = runOf(record) as BlockRun;
       const response = await settled(record.responseReady, finishedOnly);
       if (response === 'pending') continue;
-      const problem = await storeBlockResponse(target, response, isStillWanted);
-      if (problem) damaged.push({ target, problem });
-      else stored++;
+      for (const outcome of await storeRunResponse(run, response, isStillWanted)) {
+        if (!wantedKeys.has(`${outcome.target.part.url} ${outcome.target.block.index}`)) continue;
+        if (outcome.problem) damaged.push({ target: outcome.target, problem: outcome.problem });
+        else stored++;
+      }
     }
   };
   await Promise.all([worker(), worker()]);
@@ -100,22 +105,30 @@ async function settled(ready: Promise<Response>, finishedOnly: boolean): Promise
 }
 
 /**
- * Checks one fetched block (status, length, SHA-256) and stores it. The body is read as a Blob,
- * which Chromium keeps on disk: the hash reads it once, and the cache copies it without another
- * trip through JavaScript. Returns the problem, if any.
+ * Checks each block of a fetched run (status, length, SHA-256) and stores those that match. The
+ * body is read as a Blob, which Chromium keeps on disk: each block is a slice of it, read once for
+ * its hash, and the cache copies the slice without another trip through JavaScript. A body cut
+ * short still gives the blocks it holds whole.
  */
-export async function storeBlockResponse(
-  target: PartBlock,
+export async function storeRunResponse(
+  run: BlockRun,
   response: Response | undefined,
   isStillWanted: () => Promise<boolean> = async () => true,
-): Promise<string | undefined> {
-  const ranged = blockRange(target.part, target.block) !== undefined;
-  if (!response || response.status !== (ranged ? 206 : 200)) {
-    return `${fileName(target.part.url)} was not received`;
+): Promise<Array<{ target: PartBlock; problem: string | undefined }>> {
+  const ok = response?.status === (runRange(run) ? 206 : 200);
+  const body = ok && response ? await response.blob() : undefined;
+  const outcomes: Array<{ target: PartBlock; problem: string | undefined }> = [];
+  for (const block of run.blocks) {
+    const target = { part: run.part, block };
+    const from = block.start - runStart(run);
+    if (!body || body.size < block.end - runStart(run)) {
+      outcomes.push({ target, problem: `${fileName(run.part.url)} was not received` });
+      continue;
+    }
+    const slice = body.slice(from, from + blockBytes(target));
+    const problem = await blockProblem(target, await slice.arrayBuffer());
+    if (!problem && (await isStillWanted())) await putBlock(target, slice);
+    outcomes.push({ target, problem });
   }
-  const body = await response.blob();
-  const problem = await blockProblem(target, await body.arrayBuffer());
-  if (problem) return problem;
-  if (await isStillWanted()) await putBlock(target, body);
-  return undefined;
+  return outcomes;
 }

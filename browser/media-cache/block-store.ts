@@ -17,7 +17,7 @@ export interface PartBlock {
 export const blockBytes = ({ block }: PartBlock): number => block.end - block.start;
 
 /** Stores a checked block as a plain 200 under its own key (Cache Storage refuses 206). */
-export async function putBlock({ part, block }: PartBlock, body: Blob | Uint8Array<ArrayBuffer>): Promise<void> {
+export async function putBlock({ part, block }: PartBlock, body: Blob): Promise<void> {
   const headers = {
     'Content-Type': part.type,
     'Content-Length': String(block.end - block.start),

@@ -1,4 +1,3 @@
-import type { Block } from '#common/download-blocks';
 import { DOWNLOAD_FAILURES, type DownloadRecord } from '#common/download-ledger';
 import { releaseBytes } from '#common/release-facts';
 import { withDownloadLock } from '#browser/downloads/download-lock';
@@ -7,7 +6,8 @@ import { settleDownload } from '#browser/downloads/settle-download';
 import { blockProblem } from '#browser/downloads/verify-block';
 import { ledger, onLedgerChange } from '#browser/ledger/ledger';
 import { blockBytes, deleteReleaseBlocks, missingBlocks, putBlock, type PartBlock } from '#browser/media-cache/block-store';
-import { ConnectionLostError, fetchBlockRun, type BlockRun } from './fetch-block-run.js';
+import { runsOf, type BlockRun } from '#browser/downloads/block-runs';
+import { ConnectionLostError, fetchBlockRun } from './fetch-block-run.js';
 import { progressWriter } from './progress-writer.js';
 
 /** Requests in flight at once: enough to fill a link, few enough to leave the player room. */
@@ -53,9 +53,10 @@ async function download(record: DownloadRecord): Promise<void> {
   }
 }
 
+/** Checks a block that arrived whole, then stores it (as a Blob: Chromium copies that to the cache faster than a buffer). */
 async function storeBlock(target: PartBlock, bytes: Uint8Array<ArrayBuffer>): Promise<string | undefined> {
   const problem = await blockProblem(target, bytes);
-  if (!problem) await putBlock(target, bytes);
+  if (!problem) await putBlock(target, new Blob([bytes]));
   return problem;
 }
 
@@ -75,18 +76,6 @@ async function runAll(runs: BlockRun[], stop: AbortController, work: (run: Block
     ),
   );
   if (firstFailure) throw firstFailure.reason;
-}
-
-/** Consecutive missing blocks of the same part become one request. */
-export function runsOf(missing: readonly PartBlock[]): BlockRun[] {
-  const runs: Array<{ part: PartBlock['part']; blocks: Block[] }> = [];
-  for (const { part, block } of missing) {
-    const last = runs[runs.length - 1];
-    const previous = last?.blocks[last.blocks.length - 1];
-    if (last && last.part === part && previous && previous.index + 1 === block.index) last.blocks.push(block);
-    else runs.push({ part, blocks: [block] });
-  }
-  return runs;
 }
 
 /** What a failure does to the record: each case ends in a state the person can see and act on. */

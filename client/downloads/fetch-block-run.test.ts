@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Block } from '#common/download-blocks';
 import { sampleAlbum } from '#common/sample-album.fixture';
 import { ConnectionLostError, FinalDownloadError, fetchBlockRun, type FetchRunOptions } from './fetch-block-run.js';
@@ -13,8 +13,13 @@ interface Served {
   ifRange?: string;
 }
 
+/** Bodies as plain streams (chunks handed out) or byte streams (read into the reader's buffers). */
+let bodies: 'chunks' | 'bytes' = 'chunks';
+
 /** A server over FILE: `plan[n]` shapes the n-th answer (cut after some bytes, a status, ignore Range). */
-function server(plan: Array<{ cutAfter?: number; status?: number; ignoreRange?: boolean; error?: boolean }> = []) {
+function server(
+  plan: Array<{ cutAfter?: number; breakAfter?: number; status?: number; ignoreRange?: boolean; error?: boolean }> = [],
+) {
   const requests: Served[] = [];
   const fetch = (async (_url: string, init: RequestInit) => {
     const headers = (init.headers ?? {}) as Record<string, string>;
@@ -25,14 +30,25 @@ function server(plan: Array<{ cutAfter?: number; status?: number; ignoreRange?: 
     const match = /^bytes=(\d+)-(\d+)$/.exec(headers.Range ?? '');
     const ranged = match && !step.ignoreRange;
     const body = ranged ? FILE.slice(Number(match[1]), Number(match[2]) + 1) : FILE.slice();
-    const sent = body.subarray(0, step.cutAfter ?? body.length);
-    // Delivered in chunks of 64 bytes, as a network would.
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (let i = 0; i < sent.length; i += 64) controller.enqueue(sent.slice(i, i + 64));
-        controller.close();
+    const sent = body.subarray(0, step.cutAfter ?? step.breakAfter ?? body.length);
+    // cutAfter: the body ends early; breakAfter: the connection breaks (the stream errors).
+    const end = (controller: ReadableStreamDefaultController | ReadableByteStreamController) => {
+      if (step.breakAfter !== undefined) return controller.error(new TypeError('network error'));
+      controller.close();
+      // A byte stream closed under a pending BYOB read answers it with 0 bytes (the Streams spec).
+      if ('byobRequest' in controller) controller.byobRequest?.respond(0);
+    };
+    // Delivered in chunks of 64 bytes, one a pull as a network does, then the end (or the break).
+    let offset = 0;
+    const source = {
+      pull(controller: ReadableStreamDefaultController<Uint8Array> | ReadableByteStreamController) {
+        if (offset >= sent.length) return end(controller);
+        controller.enqueue(sent.slice(offset, offset + 64));
+        offset += 64;
       },
-    });
+    };
+    const stream =
+      bodies === 'chunks' ? new ReadableStream<Uint8Array>(source) : new ReadableStream({ type: 'bytes', ...source });
     return new Response(stream, { status: ranged ? 206 : 200, headers: { ETag: '"v1"' } });
   }) as unknown as typeof globalThis.fetch;
   return { fetch, requests };
@@ -64,7 +80,11 @@ const expectStored = (stored: Map<number, Uint8Array>, indexes: number[]) => {
   for (const i of indexes) expect(stored.get(i)).toEqual(FILE.slice(i * 250, (i + 1) * 250));
 };
 
-describe('fetchBlockRun', () => {
+describe.each(['chunks', 'bytes'] as const)('fetchBlockRun over %s', (kind) => {
+  beforeEach(() => {
+    bodies = kind;
+  });
+
   it('fetches a whole file with one plain request and hands over every block', async () => {
     const { fetch, requests } = server();
     const c = collector();
@@ -83,6 +103,15 @@ describe('fetchBlockRun', () => {
       { range: 'bytes=600-999', ifRange: '"v1"' },
       { range: 'bytes=700-999', ifRange: '"v1"' },
     ]);
+    expectStored(c.stored, [0, 1, 2, 3]);
+    expect(c.bytes()).toBe(1000);
+  });
+
+  it('keeps the bytes of the block in progress when the connection breaks with an error', async () => {
+    const { fetch, requests } = server([{ breakAfter: 320 }]);
+    const c = collector();
+    await fetchBlockRun({ part, blocks }, c.options(fetch));
+    expect(requests.map((r) => r.range)).toEqual([undefined, 'bytes=320-999']);
     expectStored(c.stored, [0, 1, 2, 3]);
     expect(c.bytes()).toBe(1000);
   });

@@ -1,6 +1,6 @@
 import { DOWNLOAD_FAILURES, type DownloadRecord } from '#common/download-ledger';
 import { blockRange } from '#common/download-blocks';
-import { storeBlockResponse, storeFetchedBlocks } from '#browser/downloads/background-fetch';
+import { storeFetchedBlocks, storeRunResponse } from '#browser/downloads/background-fetch';
 import { withDownloadLock } from '#browser/downloads/download-lock';
 import { settleDownload } from '#browser/downloads/settle-download';
 import { ledger } from '#browser/ledger/ledger';
@@ -22,8 +22,9 @@ export async function finishBackgroundFetch(fetch: BackgroundFetchRegistration, 
         isStillWanted: stillWanted(releaseId),
       });
       for (const { target } of damaged) {
-        const problem = await storeBlockResponse(target, await refetch(target), stillWanted(releaseId));
-        if (problem) return fail(record, problem);
+        const run = { part: target.part, blocks: [target.block] };
+        const [outcome] = await storeRunResponse(run, await refetch(target), stillWanted(releaseId));
+        if (outcome?.problem) return fail(record, outcome.problem);
       }
       return settleDownload(releaseId);
     } catch (error) {
