@@ -1,6 +1,6 @@
 import { downloadId, type DownloadRecord } from '#common/download-ledger';
 import { blockBytes, putBlock, type PartBlock } from '../media-cache/block-store.js';
-import { runEnd, runRange, runStart, runsOf, type BlockRun } from './block-runs.js';
+import { runRange, runStart, runsOf, type BlockRun } from './block-runs.js';
 import { blockProblem, fileName } from './verify-block.js';
 
 /** True where the browser has Background Fetch (Chromium); elsewhere the fallback downloader runs. */
