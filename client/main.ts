@@ -30,13 +30,16 @@ watchConnectivity(() => {
 void loadLibraryPrefs();
 void refreshDownloads();
 watchQueue();
-void registerServiceWorker(onServiceWorkerMessage)
-  .catch(() => undefined)
-  .then(loadCatalog)
-  .then(reattachDownloads)
+// The catalog never waits for the SW: a controlled page's request goes through it anyway, and
+// WebKit can leave a registration "installing" for good when the page that started it navigated
+// away mid-install, so a page that awaited register() first showed "Loading…" forever.
+void registerServiceWorker(onServiceWorkerMessage).catch(() => undefined);
+void loadCatalog().then(() => {
+  // Each of these on its own: re-attaching waits for an active SW, which may never come (above).
+  void reattachDownloads().catch(() => undefined);
   // Browsers fire periodic sync rarely or never: opening the app is also a refresh. The catalog
   // was just fetched through the SW; it now looks for new releases to auto-download, and actions
   // taken offline are sent.
-  .then(() => postToServiceWorker({ type: 'check-new-releases' }))
-  .then(flushOutbox)
-  .catch(() => undefined);
+  postToServiceWorker({ type: 'check-new-releases' });
+  void flushOutbox().catch(() => undefined);
+});
