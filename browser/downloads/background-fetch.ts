@@ -1,3 +1,4 @@
+import { answerRange } from '#common/byte-range';
 import { downloadId, type DownloadRecord } from '#common/download-ledger';
 import { blockBytes, putBlock, type PartBlock } from '../media-cache/block-store.js';
 import { runRange, runStart, runsOf, type BlockRun } from './block-runs.js';
@@ -17,9 +18,6 @@ function requestFor(run: BlockRun): RequestInfo {
   const range = runRange(run);
   return range ? new Request(run.part.url, { headers: { Range: range } }) : run.part.url;
 }
-
-/** Which run a Background Fetch record holds, told by its URL and Range (never by its position). */
-const recordKey = (path: string, range: string | null | undefined): string => `${path} ${range ?? ''}`;
 
 /**
  * Starts ONE Background Fetch for the blocks a release is missing: the browser shows its own
@@ -70,21 +68,17 @@ export async function storeFetchedBlocks(
     isStillWanted?: () => Promise<boolean>;
   },
 ): Promise<StoreOutcome> {
-  const runs = new Map(runsOf(wanted).map((run) => [recordKey(run.part.url, runRange(run)), run]));
-  const runOf = (record: BackgroundFetchRecord) =>
-    runs.get(recordKey(new URL(record.request.url).pathname, record.request.headers.get('Range')));
-  // A record can hold more than is still wanted (a block stored meanwhile): only wanted blocks count.
-  const wantedKeys = new Set(wanted.map(({ part, block }) => `${part.url} ${block.index}`));
-  const queue = (await fetch.matchAll()).filter((record) => runOf(record));
+  const queue = (await fetch.matchAll()).flatMap((record) => {
+    const held = heldBlocks(record.request, wanted);
+    return held && held.run.blocks.length > 0 ? [{ record, held }] : [];
+  });
   const damaged: Array<{ target: PartBlock; problem: string }> = [];
   let stored = 0;
   const worker = async () => {
-    for (let record = queue.shift(); record; record = queue.shift()) {
-      const run = runOf(record) as BlockRun;
-      const response = await settled(record.responseReady, finishedOnly);
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const response = await settled(next.record.responseReady, finishedOnly);
       if (response === 'pending') continue;
-      for (const outcome of await storeRunResponse(run, response, isStillWanted)) {
-        if (!wantedKeys.has(`${outcome.target.part.url} ${outcome.target.block.index}`)) continue;
+      for (const outcome of await storeRunResponse(next.held.run, response, isStillWanted, next.held.fetched)) {
         if (outcome.problem) damaged.push({ target: outcome.target, problem: outcome.problem });
         else stored++;
       }
@@ -92,6 +86,34 @@ export async function storeFetchedBlocks(
   };
   await Promise.all([worker(), worker()]);
   return { stored, damaged };
+}
+
+/** The bytes one request asked for: [start, end) of its part, and whether it asked with a Range. */
+interface FetchedSpan {
+  readonly start: number;
+  readonly ranged: boolean;
+}
+
+interface HeldBlocks {
+  readonly run: BlockRun;
+  readonly fetched: FetchedSpan;
+}
+
+/**
+ * The wanted blocks a Background Fetch record holds, told by its URL and Range. Not by matching
+ * it to a run of what is missing now: the page may have stored the first blocks of a file when
+ * the fetch succeeded, so the blocks still wanted are a tail of what the record holds.
+ */
+export function heldBlocks(request: Request, wanted: readonly PartBlock[]): HeldBlocks | undefined {
+  const path = new URL(request.url).pathname;
+  const ofFile = wanted.filter(({ part }) => part.url === path);
+  const part = ofFile[0]?.part;
+  if (!part) return undefined;
+  const answer = answerRange(request.headers.get('Range'), part.bytes);
+  if (answer.kind === 'unsatisfiable') return undefined;
+  const [start, end] = answer.kind === 'partial' ? [answer.start, answer.end + 1] : [0, part.bytes];
+  const blocks = ofFile.filter(({ block }) => block.start >= start && block.end <= end).map(({ block }) => block);
+  return { run: { part, blocks }, fetched: { start, ranged: answer.kind === 'partial' } };
 }
 
 /** A record's response; 'pending' when it has not arrived within a moment and only finished ones are wanted. */
@@ -114,14 +136,15 @@ export async function storeRunResponse(
   run: BlockRun,
   response: Response | undefined,
   isStillWanted: () => Promise<boolean> = async () => true,
+  fetched: FetchedSpan = { start: runStart(run), ranged: runRange(run) !== undefined },
 ): Promise<Array<{ target: PartBlock; problem: string | undefined }>> {
-  const ok = response?.status === (runRange(run) ? 206 : 200);
+  const ok = response?.status === (fetched.ranged ? 206 : 200);
   const body = ok && response ? await response.blob() : undefined;
   const outcomes: Array<{ target: PartBlock; problem: string | undefined }> = [];
   for (const block of run.blocks) {
     const target = { part: run.part, block };
-    const from = block.start - runStart(run);
-    if (!body || body.size < block.end - runStart(run)) {
+    const from = block.start - fetched.start;
+    if (!body || body.size < block.end - fetched.start) {
       outcomes.push({ target, problem: `${fileName(run.part.url)} was not received` });
       continue;
     }
