@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES, blocksOf } from '#common/download-blocks';
 import { sampleAlbum } from '#common/sample-album.fixture';
-import { heldBlocks } from './background-fetch.js';
+import { BLOCKS_PER_REQUEST, heldBlocks, requestRuns } from './background-fetch.js';
 
 /** A part of five blocks (the hashes do not matter here: nothing is checked). */
 const album = sampleAlbum();
@@ -32,5 +32,21 @@ describe('heldBlocks: which wanted blocks one Background Fetch record holds', ()
 
   it('holds nothing for a file no wanted block belongs to', () => {
     expect(heldBlocks(new Request(origin + other.url), blocks(big, [0]))).toBeUndefined();
+  });
+});
+
+describe('requestRuns: what one Background Fetch asks for', () => {
+  it('cuts a file into requests of at most BLOCKS_PER_REQUEST blocks, each one a Range', () => {
+    const runs = requestRuns(blocks(big, [0, 1, 2, 3, 4]));
+    expect(runs.flatMap((run) => run.blocks.map((b) => b.index))).toEqual([0, 1, 2, 3, 4]);
+    expect(runs).toHaveLength(Math.ceil(5 / BLOCKS_PER_REQUEST));
+    for (const run of runs) expect(run.blocks.length).toBeLessThanOrEqual(BLOCKS_PER_REQUEST);
+    // Each request, read back, holds exactly its own blocks.
+    for (const run of runs) {
+      const first = run.blocks[0] as NonNullable<(typeof run.blocks)[0]>;
+      const last = run.blocks[run.blocks.length - 1] as NonNullable<(typeof run.blocks)[0]>;
+      const request = new Request(origin + big.url, { headers: { Range: `bytes=${first.start}-${last.end - 1}` } });
+      expect(heldBlocks(request, blocks(big, [0, 1, 2, 3, 4]))?.run.blocks).toEqual(run.blocks);
+    }
   });
 });

@@ -10,10 +10,24 @@ export function hasBackgroundFetch(registration: ServiceWorkerRegistration): boo
 }
 
 /**
- * One request per run of missing blocks: the whole file for a fresh download (as many requests as
- * a bare Background Fetch of the files: each request costs a pause of about 25 ms in Chromium),
- * a Range for what is left after a pause or a failure.
+ * Blocks per request. Chromium hands a page a record only once its whole response has arrived, so
+ * a request is the unit the page can check and store while the fetch runs: whole files left all of
+ * the last file to check after the last byte (2.6 s of 11.7 for 200 MB over a 25 MB/s link). Each
+ * request costs a pause of about 25 ms, so not one per block either.
  */
+export const BLOCKS_PER_REQUEST = 2;
+
+/** The missing blocks as requests of at most BLOCKS_PER_REQUEST consecutive blocks of one file. */
+export function requestRuns(missing: readonly PartBlock[]): BlockRun[] {
+  return runsOf(missing).flatMap((run) =>
+    Array.from({ length: Math.ceil(run.blocks.length / BLOCKS_PER_REQUEST) }, (_, i) => ({
+      part: run.part,
+      blocks: run.blocks.slice(i * BLOCKS_PER_REQUEST, (i + 1) * BLOCKS_PER_REQUEST),
+    })),
+  );
+}
+
+/** A Range for the run, or the plain URL when the run is the whole file. */
 function requestFor(run: BlockRun): RequestInfo {
   const range = runRange(run);
   return range ? new Request(run.part.url, { headers: { Range: range } }) : run.part.url;
@@ -39,7 +53,7 @@ export async function startBackgroundFetch(
   const manager = registration.backgroundFetch as BackgroundFetchManager;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await manager.fetch(downloadId(record.releaseId), runsOf(missing).map(requestFor), options);
+      return await manager.fetch(downloadId(record.releaseId), requestRuns(missing).map(requestFor), options);
     } catch (error) {
       if ((error as Error).name !== 'TypeError' || attempt >= 5) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
