@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rangeResponse, storedBlob } from '../../sw/fetch/range-response.js';
+import { rangeResponse } from '../../sw/fetch/range-response.js';
+import { storedBlob } from '../../sw/fetch/stored-blob.fixture.js';
 import { startTestServer } from '../test/test-server.js';
 
 

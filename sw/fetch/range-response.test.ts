@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES } from '#common/download-blocks';
 import { MEDIA_RESPONSE_HEADERS } from '#common/media-response-headers';
-import { rangeResponse, storedBlob, type StoredFile } from './range-response.js';
+import { rangeResponse, type StoredFile } from './range-response.js';
+import { storedBlob } from './stored-blob.fixture.js';
 
 const bytes = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 7 + 3) % 256));
 

@@ -9,11 +9,6 @@ export interface StoredFile {
   read(start: number, end: number): Promise<Blob | ReadableStream<Uint8Array> | undefined>;
 }
 
-/** A whole file in one Blob, as a StoredFile (the tests' stand-in for stored blocks). */
-export function storedBlob(blob: Blob, type: string): StoredFile {
-  return { size: blob.size, type, read: async (start, end) => blob.slice(start, end) };
-}
-
 /**
  * Answers a request for a stored media file, Range included. Cache Storage returns a stored 200
  * whole to a Range request; a <video> could not seek offline without this. Every answer carries
