@@ -8,8 +8,6 @@ import { releaseBytes } from './release-facts.js';
  * release counts as available offline only in state `done`, set after every block is stored and
  * checked.
  */
-export const LEDGER_DB = { database: 'stowaway', store: 'downloads' } as const;
-
 /** The BroadcastChannel on which every ledger write is announced to every page and the SW. */
 export const LEDGER_CHANNEL = 'stowaway-downloads';
 

@@ -1,8 +1,9 @@
 import { createStore, get, promisifyRequest, values } from 'idb-keyval';
 import { createLedger, type LedgerStorage } from '#common/create-ledger';
-import { LEDGER_CHANNEL, LEDGER_DB, downloadId, isDownloadRecord } from '#common/download-ledger';
+import { DATABASES } from '#common/databases';
+import { LEDGER_CHANNEL, downloadId, isDownloadRecord } from '#common/download-ledger';
 
-const store = createStore(LEDGER_DB.database, LEDGER_DB.store);
+const store = createStore(DATABASES.ledger.database, DATABASES.ledger.store);
 
 /** IndexedDB storage for the ledger: each update is one readwrite transaction. */
 const storage: LedgerStorage = {

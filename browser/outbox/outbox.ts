@@ -1,4 +1,5 @@
 import { createStore, del, entries, set } from 'idb-keyval';
+import { DATABASES } from '#common/databases';
 import { DEVICE_KEY_HEADER } from '#common/device-key';
 import type { OfflineAction, OfflineActionType } from '#common/offline-actions';
 import { API } from '#common/routes';
@@ -8,7 +9,7 @@ import { appState } from '../state/app-state.js';
  * Actions taken offline wait here (IndexedDB) and are sent in the order they were taken, by the
  * `sync` event where the browser has Background Sync and on every app start everywhere.
  */
-const store = createStore('stowaway-outbox', 'actions');
+const store = createStore(DATABASES.outbox.database, DATABASES.outbox.store);
 let sequence = 0;
 
 export async function enqueueAction(type: OfflineActionType, subject: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { createStore, get, set, update } from 'idb-keyval';
+import { DATABASES } from '#common/databases';
 import { DEVICE_KEY_BYTES } from '#common/device-key';
 import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
 
@@ -6,7 +7,7 @@ import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
  * Small settings and memory shared by the page and the SW (IndexedDB, so the SW can read them
  * when no page is open): this device's id, followed artists, what was already seen.
  */
-const store = createStore('stowaway-state', 'keyval');
+const store = createStore(DATABASES.state.database, DATABASES.state.store);
 
 export interface FollowPreference {
   /** Start downloading a new release by this artist as soon as it is known. */

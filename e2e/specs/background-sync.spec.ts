@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { DATABASES } from '#common/databases';
 import { DEVICE_KEY_HEADER } from '#common/device-key';
 import { API } from '#common/routes';
+import { SYNC_TAGS } from '#common/sync-tags';
 import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
 
@@ -30,7 +32,7 @@ test('periodic sync refreshes the catalog in the background', async () => {
 
     await server.stop();
     await page.goto(`${server.origin}/`);
-    await expect(page.getByText('You are offline')).toBeVisible();
+    await expect(page.getByText(/^You are offline\./)).toBeVisible();
     await expect(page.getByRole('link', { name: /Signal Garden Remixes/ })).toBeVisible();
   } finally {
     await tearDown();
@@ -52,19 +54,21 @@ test('following and favouriting offline reach the server exactly once after a sy
 
     await server.start();
     // The device's id and key, as the app keeps them; the library is readable only with the key.
-    const [deviceId, deviceKey] = await page.evaluate(() =>
-      Promise.all(
-        ['deviceId', 'deviceKey'].map(
-          (name) =>
-            new Promise<string | undefined>((resolve) => {
-              const open = indexedDB.open('stowaway-state');
-              open.onsuccess = () => {
-                const get = open.result.transaction('keyval').objectStore('keyval').get(name);
-                get.onsuccess = () => resolve(get.result as string | undefined);
-              };
-            }),
+    const [deviceId, deviceKey] = await page.evaluate(
+      ({ database, store }) =>
+        Promise.all(
+          ['deviceId', 'deviceKey'].map(
+            (name) =>
+              new Promise<string | undefined>((resolve) => {
+                const open = indexedDB.open(database);
+                open.onsuccess = () => {
+                  const get = open.result.transaction(store).objectStore(store).get(name);
+                  get.onsuccess = () => resolve(get.result as string | undefined);
+                };
+              }),
+          ),
         ),
-      ),
+      DATABASES.state,
     );
     const libraryUrl = `${server.origin}${API.library(deviceId ?? '')}`;
     const withKey = { headers: { [DEVICE_KEY_HEADER]: deviceKey ?? '' } };
@@ -76,7 +80,7 @@ test('following and favouriting offline reach the server exactly once after a sy
       await cdp.send('ServiceWorker.dispatchSyncEvent', {
         origin: server.origin,
         registrationId,
-        tag: 'stowaway-outbox',
+        tag: SYNC_TAGS.outbox,
         lastChance: false,
       });
       await expect.poll(library).toEqual({
@@ -89,14 +93,15 @@ test('following and favouriting offline reach the server exactly once after a sy
     expect((await fetch(libraryUrl)).status).toBe(403);
     expect((await fetch(libraryUrl, { headers: { [DEVICE_KEY_HEADER]: 'x'.repeat(43) } })).status).toBe(403);
     const outbox = await page.evaluate(
-      () =>
+      ({ database, store }) =>
         new Promise<number>((resolve) => {
-          const open = indexedDB.open('stowaway-outbox');
+          const open = indexedDB.open(database);
           open.onsuccess = () => {
-            const count = open.result.transaction('actions').objectStore('actions').count();
+            const count = open.result.transaction(store).objectStore(store).count();
             count.onsuccess = () => resolve(count.result);
           };
         }),
+      DATABASES.outbox,
     );
     expect(outbox).toBe(0);
   } finally {
