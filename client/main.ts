@@ -8,7 +8,8 @@ import { loadLibraryPrefs } from './state/library-prefs.js';
 import { loadCatalog } from './state/catalog-store.js';
 import { watchConnectivity } from './state/connectivity.js';
 import { refreshDownloads } from './state/downloads-store.js';
-import { installMediaSessionHandlers } from './state/player.js';
+import { installKeyboardShortcuts } from './player/keyboard-shortcuts.js';
+import { seekBy, startPlayer, togglePlay } from './player/player.js';
 import { checkForUpdate, postToServiceWorker, registerServiceWorker } from './sw-bridge.js';
 
 function onServiceWorkerMessage(message: SwToPage): void {
@@ -20,7 +21,7 @@ function onServiceWorkerMessage(message: SwToPage): void {
 }
 
 startRouter();
-installMediaSessionHandlers();
+installKeyboardShortcuts({ togglePlay, seekBy });
 watchConnectivity(() => {
   void loadCatalog();
   void pumpFromPage().catch(() => undefined);
@@ -28,7 +29,8 @@ watchConnectivity(() => {
   void flushOutbox().catch(() => undefined);
 });
 void loadLibraryPrefs();
-void refreshDownloads();
+// The downloads first: whether the restored track can play offline depends on them.
+void refreshDownloads().finally(() => void startPlayer());
 watchQueue();
 // The catalog never waits for the SW: a controlled page's request goes through it anyway, and
 // WebKit can leave a registration "installing" for good when the page that started it navigated

@@ -1,16 +1,19 @@
+import { PAGES } from '#common/routes';
 import { Store } from './state/store.js';
 
 export type Route =
   | { readonly name: 'catalog' }
   | { readonly name: 'downloads' }
   | { readonly name: 'settings' }
+  | { readonly name: 'now-playing' }
   | { readonly name: 'release'; readonly id: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { name: 'catalog' };
-  if (pathname === '/downloads') return { name: 'downloads' };
-  if (pathname === '/settings') return { name: 'settings' };
+  if (pathname === PAGES.catalog || pathname === '') return { name: 'catalog' };
+  if (pathname === PAGES.downloads) return { name: 'downloads' };
+  if (pathname === PAGES.settings) return { name: 'settings' };
+  if (pathname === PAGES.nowPlaying) return { name: 'now-playing' };
   const release = /^\/releases\/([^/]+)$/.exec(pathname);
   if (release?.[1]) return { name: 'release', id: decodeURIComponent(release[1]) };
   return { name: 'not-found', path: pathname };

@@ -15,5 +15,6 @@ export const PAGES = {
   catalog: '/',
   downloads: '/downloads',
   settings: '/settings',
+  nowPlaying: '/now-playing',
   release: (id: string): string => `/releases/${encodeURIComponent(id)}`,
 } as const;

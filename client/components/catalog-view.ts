@@ -2,7 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { catalog } from '../state/catalog-store.js';
 import { downloads } from '../state/downloads-store.js';
 import { StoreController } from '../state/store.js';
+import { playabilityStores, whyReleaseNotPlayable } from '../player/playability.js';
 import { markReleaseSeen } from '#browser/state/app-badge';
+import './continue-watching.js';
 import './release-card.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -53,7 +55,7 @@ export class CatalogView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads]);
+    new StoreController(this, [catalog, downloads, ...playabilityStores]);
     this.kind = 'all';
     this.offlineOnly = false;
   }
@@ -71,6 +73,7 @@ export class CatalogView extends LitElement {
     const filter = (kind: KindFilter, label: string) =>
       html`<button aria-pressed=${String(this.kind === kind)} @click=${() => (this.kind = kind)}>${label}</button>`;
     return html`<h1 tabindex="-1">Library</h1>
+      <continue-watching></continue-watching>
       <div class="filters" role="group" aria-label="Filter the library">
         ${filter('all', 'All')} ${filter('album', 'Albums')} ${filter('movie', 'Movies')}
         <label><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label>
@@ -83,7 +86,16 @@ export class CatalogView extends LitElement {
             : shown.length === 0
               ? html`<p class="muted">${this.offlineOnly ? 'Nothing downloaded yet.' : 'Nothing here yet.'}</p>`
               : html`<ul>
-                  ${shown.map((r) => html`<li><release-card .release=${r} .record=${downloads.value.get(r.id)}></release-card></li>`)}
+                  ${shown.map(
+                    (r) =>
+                      html`<li>
+                        <release-card
+                          .release=${r}
+                          .record=${downloads.value.get(r.id)}
+                          ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
+                        ></release-card>
+                      </li>`,
+                  )}
                 </ul>`
       }`;
   }

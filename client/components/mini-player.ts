@@ -1,11 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { PAGES } from '#common/routes';
-import { formatDuration } from '../format.js';
-import { player, seekTo, skip, togglePlay } from '../state/player.js';
+import { currentTrack } from '../player/play-queue.js';
+import { playback, queue } from '../player/player.js';
+import { route } from '../router.js';
 import { StoreController } from '../state/store.js';
+import './seek-bar.js';
 import { sharedStyles } from './shared-styles.js';
+import './transport-controls.js';
 
-/** The persistent audio player at the bottom of every page. */
+/** The audio player at the bottom of every page; tapping it opens Now Playing. */
 export class MiniPlayer extends LitElement {
   static override styles = [
     sharedStyles,
@@ -18,8 +21,8 @@ export class MiniPlayer extends LitElement {
       }
       section {
         display: grid;
-        grid-template-columns: 56px 1fr auto;
-        grid-template-areas: 'art text buttons' 'seek seek seek';
+        grid-template-columns: 1fr auto;
+        grid-template-areas: 'open buttons' 'seek seek';
         gap: 0.25em 0.75em;
         align-items: center;
         padding: 0.5em 1em calc(0.5em + env(safe-area-inset-bottom));
@@ -27,43 +30,42 @@ export class MiniPlayer extends LitElement {
         border-top: 1px solid var(--border);
         box-shadow: 0 -2px 8px rgb(0 0 0 / 12%);
       }
+      a.open {
+        grid-area: open;
+        display: grid;
+        grid-template-columns: 48px 1fr;
+        gap: 0.75em;
+        align-items: center;
+        min-width: 0;
+        min-height: 48px;
+        text-decoration: none;
+        border-radius: 8px;
+      }
       img {
-        grid-area: art;
-        width: 56px;
-        height: 56px;
+        width: 48px;
+        height: 48px;
         border-radius: 6px;
         object-fit: cover;
+        background: var(--surface-2);
       }
       .text {
-        grid-area: text;
         min-width: 0;
       }
-      .text a,
       .text span {
         display: block;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .buttons {
+      transport-controls {
         grid-area: buttons;
-        display: flex;
-        gap: 0.25em;
       }
-      .seek {
+      seek-bar {
         grid-area: seek;
-        display: flex;
-        gap: 0.5em;
-        align-items: center;
-        font-size: 0.8em;
-        font-variant-numeric: tabular-nums;
-      }
-      input[type='range'] {
-        flex: 1;
-        accent-color: var(--accent);
-        min-height: 32px;
       }
       .error {
+        grid-column: 1 / -1;
+        margin: 0;
         color: var(--danger);
         font-size: 0.85em;
       }
@@ -72,39 +74,28 @@ export class MiniPlayer extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [player]);
+    new StoreController(this, [playback, queue, route]);
   }
 
   override render() {
-    const { release, trackIndex, playing, position, duration, error } = player.value;
-    if (!release) return nothing;
-    const track = release.parts.filter((p) => p.role === 'track')[trackIndex];
+    const track = currentTrack(queue.value);
+    // Now Playing shows all of this and more.
+    if (!track || route.value.name === 'now-playing') return nothing;
+    const { error } = playback.value;
     return html`<section aria-label="Audio player">
-      <img src=${release.artwork} alt="" width="56" height="56" />
-      <div class="text">
-        <a href=${PAGES.release(release.id)}><strong>${track?.title ?? release.title}</strong></a>
-        <span class="muted">${release.artist}</span>
-        ${error ? html`<span class="error" role="alert">${error}</span>` : nothing}
-      </div>
-      <div class="buttons">
-        <button class="icon" aria-label="Previous track" @click=${() => skip(-1)}>⏮</button>
-        <button class="icon primary" aria-label=${playing ? 'Pause' : 'Play'} @click=${togglePlay}>${playing ? '⏸' : '▶'}</button>
-        <button class="icon" aria-label="Next track" @click=${() => skip(1)}>⏭</button>
-      </div>
-      <div class="seek">
-        <span>${formatDuration(position)}</span>
-        <input
-          type="range"
-          min="0"
-          max=${Math.max(1, Math.floor(duration))}
-          step="1"
-          .value=${String(Math.floor(position))}
-          aria-label="Seek"
-          aria-valuetext="${formatDuration(position)} of ${formatDuration(duration)}"
-          @change=${(e: Event) => seekTo(Number((e.target as HTMLInputElement).value))}
-        />
-        <span>${formatDuration(duration)}</span>
-      </div>
+      <a class="open" href=${PAGES.nowPlaying}>
+        <img src=${track.artwork} alt="" width="48" height="48" />
+        <span class="text">
+          <span
+            ><span class="visually-hidden">Now playing: </span><strong>${track.title}</strong
+            ><span class="visually-hidden">,</span></span
+          >
+          <span class="muted">${track.artist}</span>
+        </span>
+      </a>
+      <transport-controls></transport-controls>
+      <seek-bar></seek-bar>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : nothing}
     </section>`;
   }
 }

@@ -9,12 +9,21 @@ import { sharedStyles } from './shared-styles.js';
 
 /** One release in the catalog grid: artwork, title, artist, kind, size and offline state. */
 export class ReleaseCard extends LitElement {
-  static override properties = { release: { attribute: false }, record: { attribute: false } };
+  static override properties = {
+    release: { attribute: false },
+    record: { attribute: false },
+    unavailable: { type: Boolean, reflect: true },
+  };
   static override styles = [
     sharedStyles,
     css`
       :host {
         display: block;
+      }
+      /* Offline and not downloaded: it cannot play, and looks it before anyone opens it. */
+      :host([unavailable]) img {
+        opacity: 0.45;
+        filter: grayscale(0.6);
       }
       a {
         display: flex;
@@ -54,6 +63,7 @@ export class ReleaseCard extends LitElement {
 
   declare release: Release;
   declare record: DownloadRecord | undefined;
+  declare unavailable: boolean;
 
   override render() {
     const r = this.release;

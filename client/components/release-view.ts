@@ -5,8 +5,13 @@ import { PAGES } from '#common/routes';
 import { formatBytes, formatDuration } from '../format.js';
 import { catalog, findRelease } from '../state/catalog-store.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
-import { player, playTrack } from '../state/player.js';
+import { currentTrack } from '../player/play-queue.js';
+import { playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
+import { playabilityStores, whyNotPlayable, whyReleaseNotPlayable } from '../player/playability.js';
+import { savedPosition } from '../player/resume-positions.js';
 import { StoreController } from '../state/store.js';
+import { icon } from './icons.js';
+import './queue-menu.js';
 import './download-controls.js';
 import './download-status.js';
 import './follow-artist.js';
@@ -58,19 +63,65 @@ export class ReleaseView extends LitElement {
       }
       li {
         display: grid;
-        grid-template-columns: auto 1fr auto;
-        gap: 0.75em;
+        grid-template-columns: 1.5em minmax(0, 1fr) auto;
+        gap: 0.25em;
         align-items: center;
-        padding: 0.4em 0.5em;
+        padding: 0.25em 0.25em;
         border-bottom: 1px solid var(--border);
+      }
+      li button {
+        border-color: transparent;
+        background: transparent;
+      }
+      li button.play {
+        display: grid;
+        grid-template-columns: 20px 1fr;
+        gap: 0.5em;
+        justify-content: stretch;
+        text-align: left;
+        border-radius: 8px;
+        padding: 0.4em 0.5em;
+        min-width: 0;
+      }
+      .title {
+        display: grid;
+        min-width: 0;
+      }
+      .title span {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      li.unplayable button.play {
+        opacity: 0.5;
+      }
+      li[aria-current='true'] button.play {
+        font-weight: 700;
+      }
+      li[aria-current='true'] button.play svg {
+        color: var(--accent);
+      }
+      .end {
+        display: flex;
+        align-items: center;
+        gap: 0.1em;
+      }
+      .small {
+        font-size: 0.85em;
+      }
+      .why-not {
+        flex-basis: 100%;
+        margin: 0;
       }
       li[aria-current='true'] {
         background: var(--surface-2);
         border-radius: 8px;
       }
       .num {
-        width: 2em;
-        text-align: right;
+        display: inline-flex;
+        justify-content: center;
+        color: var(--text-muted);
+        font-variant-numeric: tabular-nums;
       }
     `,
   ];
@@ -80,7 +131,7 @@ export class ReleaseView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads, player, libraryPrefs]);
+    new StoreController(this, [catalog, downloads, queue, playback, libraryPrefs, ...playabilityStores]);
     this.watching = false;
   }
 
@@ -117,43 +168,73 @@ export class ReleaseView extends LitElement {
   }
 
   #playButton(release: Release) {
+    const first = release.parts.find((p) => p.role === 'manifest');
+    const why = whyReleaseNotPlayable(release);
     const label = release.kind === 'album' ? 'Play album' : 'Watch';
-    const play = () => (release.kind === 'album' ? playTrack(release, 0) : (this.watching = true));
-    return html`<button class="primary" @click=${play}>▶ ${label}</button>`;
+    const play = () => (release.kind === 'album' ? playRelease(release, 0) : (this.watching = true));
+    const resumeAt = release.kind === 'movie' && first ? savedPosition(first.url) : 0;
+    return html`<button class="primary" ?disabled=${Boolean(why)} aria-describedby=${why ? 'why-not' : nothing} @click=${play}>
+        ${icon('play')} ${label}
+      </button>
+      ${resumeAt > 0 && !why ? html`<p class="why-not muted">Continues from ${formatDuration(resumeAt)}</p>` : nothing}
+      ${release.kind === 'album' ? html`<queue-menu .release=${release} label=${release.title}></queue-menu>` : nothing}
+      ${why ? html`<p id="why-not" class="why-not muted">${why}</p>` : nothing}`;
   }
 
   #trackList(release: Release) {
-    const current = player.value.release?.id === release.id ? player.value.trackIndex : -1;
+    const playing = currentTrack(queue.value);
     return html`<h2>Tracks</h2>
       <ol>
         ${release.parts
           .filter((p) => p.role === 'track')
-          .map(
-            (track, index) =>
-              html`<li aria-current=${String(index === current)}>
-                <span class="num muted">${index + 1}</span>
-                <span>${track.title}</span>
-                <span>
-                  <span class="muted">${formatDuration(track.duration ?? 0)}</span>
-                  <button
-                    class="icon"
-                    aria-pressed=${String(libraryPrefs.value.favourites.has(track.url))}
-                    aria-label="Favourite ${track.title}"
-                    @click=${() => toggleFavourite(track.url)}
-                  >
-                    ${libraryPrefs.value.favourites.has(track.url) ? '★' : '☆'}
-                  </button>
-                  <button class="icon" aria-label="Play ${track.title}" @click=${() => playTrack(release, index)}>▶</button>
+          .map((track, index) => {
+            const title = track.title ?? release.title;
+            const isCurrent = playing?.releaseId === release.id && playing.url === track.url;
+            const isPlaying = isCurrent && playback.value.playing;
+            const why = whyNotPlayable(track.url);
+            const favourite = libraryPrefs.value.favourites.has(track.url);
+            return html`<li aria-current=${String(isCurrent)} class=${why ? 'unplayable' : ''}>
+              <span class="num">${index + 1}</span>
+              <button
+                class="play"
+                aria-label="${isPlaying ? 'Pause' : 'Play'} ${title}${why ? `. ${why}` : ''}"
+                ?disabled=${Boolean(why)}
+                @click=${() => playOrPauseTrack(release, index)}
+              >
+                ${icon(isPlaying ? 'pause' : 'play', 20)}
+                <span class="title">
+                  <span>${title}</span>
+                  ${why ? html`<span class="small">Not downloaded</span>` : nothing}
                 </span>
-              </li>`,
-          )}
+              </button>
+              <span class="end">
+                <span class="muted">${formatDuration(track.duration ?? 0)}</span>
+                <button
+                  class="icon"
+                  aria-pressed=${String(favourite)}
+                  aria-label="Favourite ${title}"
+                  @click=${() => toggleFavourite(track.url)}
+                >
+                  ${icon(favourite ? 'starFilled' : 'star')}
+                </button>
+                <queue-menu .release=${release} .index=${index} label=${title}></queue-menu>
+              </span>
+            </li>`;
+          })}
       </ol>`;
   }
 
   #movie(release: Release) {
     if (!this.watching) return nothing;
     void import('./movie-player.js');
-    return html`<movie-player .release=${release} @close=${() => (this.watching = false)}></movie-player>`;
+    return html`<movie-player .release=${release} @close=${this.#stopWatching}></movie-player>`;
+  }
+
+  /** Back from the film: focus returns to the Watch button it was opened from. */
+  async #stopWatching(): Promise<void> {
+    this.watching = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.actions button.primary')?.focus();
   }
 }
 customElements.define('release-view', ReleaseView);

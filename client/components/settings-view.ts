@@ -4,6 +4,7 @@ import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/st
 import { StoreController } from '../state/store.js';
 import './background-settings.js';
 import './download-settings.js';
+import './offline-mode-setting.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings, and what this browser can and cannot do in the background. */
@@ -41,6 +42,7 @@ export class SettingsView extends LitElement {
     const { persisted } = storageInfo.value;
     const yes = (ok: boolean, why: string) => (ok ? 'Yes' : `No — ${why}`);
     return html`<h1 tabindex="-1">Settings</h1>
+      <offline-mode-setting></offline-mode-setting>
       <background-settings></background-settings>
       <download-settings></download-settings>
       <section class="card panel" aria-labelledby="storage-title">

@@ -5,11 +5,13 @@ import { StoreController } from '../state/store.js';
 import './catalog-view.js';
 import './downloads-view.js';
 import './mini-player.js';
+import './now-playing-view.js';
 import './offline-banner.js';
 import './offline-ready-notice.js';
 import './release-view.js';
 import './settings-view.js';
 import { sharedStyles } from './shared-styles.js';
+import './toast-notice.js';
 import './update-prompt.js';
 
 /** The app shell: header and navigation, banners, the current page and the mini-player. */
@@ -110,6 +112,7 @@ export class StowawayApp extends LitElement {
       <offline-banner></offline-banner>
       <offline-ready-notice></offline-ready-notice>
       <main id="main">${this.#page(current)}</main>
+      <toast-notice></toast-notice>
       <mini-player></mini-player>`;
   }
 
@@ -121,6 +124,8 @@ export class StowawayApp extends LitElement {
         return html`<downloads-view></downloads-view>`;
       case 'settings':
         return html`<settings-view></settings-view>`;
+      case 'now-playing':
+        return html`<now-playing-view></now-playing-view>`;
       case 'release':
         return html`<release-view .releaseId=${current.id}></release-view>`;
       case 'not-found':

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { isActive } from '#common/download-ledger';
 import { downloads } from '../state/downloads-store.js';
-import { player } from '../state/player.js';
+import { playback } from '../player/player.js';
 import { StoreController } from '../state/store.js';
 import { applyUpdate, updateWaiting } from '../sw-bridge.js';
 import { sharedStyles } from './shared-styles.js';
@@ -26,12 +26,12 @@ export class UpdatePrompt extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [updateWaiting, player, downloads]);
+    new StoreController(this, [updateWaiting, playback, downloads]);
   }
 
   override render() {
     if (!updateWaiting.value) return nothing;
-    const playing = player.value.playing || player.value.moviePlaying;
+    const playing = playback.value.playing || playback.value.moviePlaying;
     // Background Fetch downloads too: in Chromium 156 a Background Fetch can stop receiving bytes
     // for good when a new worker version activates mid-download (not every time; the
     // update-mid-download e2e met it). The stall watchdog would turn that into "failed, Retry";

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { launchBrowser, openApp } from '../fixtures/browser.js';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
@@ -10,6 +10,7 @@ const VIEWS = [
   ['release-movie', '/releases/test-pattern'],
   ['downloads', '/downloads'],
   ['settings', '/settings'],
+  ['now-playing', '/now-playing'],
 ] as const;
 
 const SIZES = [
@@ -19,8 +20,35 @@ const SIZES = [
 
 const screenshots = path.join(REPO_ROOT, 'e2e-output', 'screenshots');
 
+/** axe-core's serious and critical violations on the page as it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`);
+  });
+}
+
+async function screenshotAtEverySize(page: Page, name: string, scheme: string): Promise<void> {
+  for (const [size, viewport] of SIZES) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: path.join(screenshots, `${name}-${size}-${scheme}.png`), fullPage: true });
+  }
+  await page.setViewportSize(SIZES[0][1]);
+}
+
 // axe-core on every view, in the dark and the light scheme, and a screenshot of each view at
-// phone and desktop size into e2e-output/screenshots (not committed).
+// phone and desktop size into e2e-output/screenshots (not committed). Something is playing (an
+// album, paused), as when a person looks around the app, so Now Playing and the mini-player show.
 test('every view has no serious accessibility violations', async () => {
   mkdirSync(screenshots, { recursive: true });
   const server = new ServerProcess();
@@ -29,30 +57,25 @@ test('every view has no serious accessibility violations', async () => {
   const { page } = browser;
   try {
     await openApp(page, server.origin);
+    await page.goto(`${server.origin}/releases/harbour-lights`);
+    await page.getByRole('button', { name: 'Play album' }).click();
+    await page.locator('mini-player').getByRole('button', { name: 'Pause' }).click();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const [name, url] of VIEWS) {
         await page.goto(`${server.origin}${url}`);
         await expect(page.locator('h1').first()).toBeVisible();
-        await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: { run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
-            }
-          ).axe;
-          const result = await axe.run(document);
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id} (${v.nodes.length})`);
-        });
-        expect(violations, `${name} in ${scheme}`).toEqual([]);
-        for (const [size, viewport] of SIZES) {
-          await page.setViewportSize(viewport);
-          await page.screenshot({ path: path.join(screenshots, `${name}-${size}-${scheme}.png`), fullPage: true });
-        }
-        await page.setViewportSize(SIZES[0][1]);
+        expect(await seriousViolations(page), `${name} in ${scheme}`).toEqual([]);
+        await screenshotAtEverySize(page, name, scheme);
       }
+      // The film player, paused a few seconds in.
+      await page.goto(`${server.origin}/releases/test-pattern`);
+      await page.getByRole('button', { name: 'Watch' }).click();
+      const video = page.locator('movie-player video');
+      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(2);
+      await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+      expect(await seriousViolations(page), `film player in ${scheme}`).toEqual([]);
+      await screenshotAtEverySize(page, 'film-player', scheme);
     }
   } finally {
     await browser.close();

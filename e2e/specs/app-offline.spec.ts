@@ -6,13 +6,13 @@ import { startAppSession } from '../fixtures/app-session.js';
 test('the app opens every view with the server stopped', async () => {
   const { page, server, origin, tearDown } = await startAppSession();
   try {
-    await expect(page.getByText('You are offline')).toHaveCount(0);
+    await expect(page.getByText(/^You are offline\./)).toHaveCount(0);
     await server.stop();
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
     await expect(page.locator('release-card')).toHaveCount(3);
-    await expect(page.getByText('You are offline')).toBeVisible();
+    await expect(page.getByText(/^You are offline\./)).toBeVisible();
 
     await page.getByRole('link', { name: 'Downloads' }).click();
     await expect(page.getByRole('heading', { name: 'Downloads' })).toBeVisible();
@@ -32,7 +32,7 @@ test('the app opens every view with the server stopped', async () => {
     ] as const) {
       await page.goto(`${origin}${path}`);
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
-      await expect(page.getByText('You are offline')).toBeVisible();
+      await expect(page.getByText(/^You are offline\./)).toBeVisible();
     }
   } finally {
     await tearDown();

@@ -1,6 +1,16 @@
-/** Where each track or movie was left, so playback resumes there (localStorage: small and synchronous). */
+/**
+ * Where a film or a long piece was left, so it resumes there (localStorage: small and synchronous).
+ * Songs always start at 0:00, as in every music app: a resume position belongs to something a
+ * person watches or listens to over several sittings.
+ */
 const KEY = 'stowaway:positions';
 const MAX_ENTRIES = 200;
+
+/** Pieces at least this long resume where they were left. */
+export const RESUME_MIN_SECONDS = 20 * 60;
+
+export const resumes = (kind: 'track' | 'film', durationSeconds: number): boolean =>
+  kind === 'film' || durationSeconds >= RESUME_MIN_SECONDS;
 
 function readAll(): Record<string, number> {
   try {
@@ -13,6 +23,9 @@ function readAll(): Record<string, number> {
 export function savedPosition(url: string): number {
   return readAll()[url] ?? 0;
 }
+
+/** Every saved position, by URL (for "Continue watching"). */
+export const savedPositions = (): ReadonlyMap<string, number> => new Map(Object.entries(readAll()));
 
 export function savePosition(url: string, seconds: number, duration: number): void {
   // Near the start or the end there is nothing worth resuming.
