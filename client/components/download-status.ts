@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { formatBytes, formatTimeLeft } from '../format.js';
 import { downloadSpeed } from '../state/download-speed.js';
+import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** A release's offline state in words and, while downloading, a progress bar with speed and time left. */
@@ -15,8 +16,12 @@ export class DownloadStatus extends LitElement {
         font-size: 0.9em;
       }
       .done {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.25em;
         color: var(--ok);
         font-weight: 600;
+        white-space: nowrap;
       }
       .failed {
         color: var(--danger);
@@ -39,7 +44,7 @@ export class DownloadStatus extends LitElement {
     const amounts = html`<span class="muted">(${formatBytes(r.bytesReceived)} of ${formatBytes(total)})</span>`;
     switch (r.state) {
       case 'done':
-        return html`<span class="done">✓ Available offline</span>`;
+        return html`<span class="done">${icon('check', 16)} Available offline</span>`;
       case 'failed':
         return html`<span class="failed" role="status">Download failed: ${r.error ?? 'unknown reason'}</span>`;
       case 'queued':

@@ -28,6 +28,8 @@ const PATHS = {
   subtitles: svg`${line('M3.5 6.5a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2zM7 12h4M13 12h4M7 15.5h7')}`,
   textSize: svg`<path d="M3 19 7.3 7h1.9L13.5 19h-2l-1-3H6l-1 3zm3.6-4.8h3.3L8.3 9.4zM14 19l3-8.5h1.6L21.5 19h-1.7l-.7-2h-3l-.7 2zm2.6-3.5h2L17.6 12.5z" />`,
   up: svg`${line('m6 15 6-6 6 6')}`,
+  back: svg`${line('M19 12H5M11 6l-6 6 6 6')}`,
+  check: svg`${line('m5 12.5 4.5 4.5L19 7')}`,
   down: svg`${line('m6 9 6 6 6-6')}`,
   remove: svg`${line('M5 12h14')}`,
   playNext: svg`${line('M4 6h10M4 11h10M4 16h6')}<path d="M14.5 13v7.5L20.5 16.7z" /><path d="M17 4h2v6h-2z" />`,

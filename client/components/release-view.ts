@@ -43,6 +43,12 @@ export class ReleaseView extends LitElement {
         border-radius: var(--radius);
         background: var(--surface-2);
       }
+      a.back {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3em;
+        min-height: 44px;
+      }
       .kind {
         text-transform: uppercase;
         letter-spacing: 0.05em;
@@ -144,7 +150,7 @@ export class ReleaseView extends LitElement {
             <p>There is no release “${this.releaseId}”. <a href=${PAGES.catalog}>Back to the library</a></p>`;
     }
     const tracks = release.parts.filter((p) => p.role === 'track');
-    return html`<p><a href=${PAGES.catalog}>← Library</a></p>
+    return html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>
       <div class="top">
         <img class="art" src=${release.artwork} alt="Artwork of ${release.title}" width="512" height="512" />
         <div>
