@@ -53,12 +53,13 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
       // and a file that turns out invalid halfway leaves the catalog as it was.
       db.exec('BEGIN IMMEDIATE');
       const seen = new Set<string>();
+      const typed = new Set<string>();
       return {
         put(releases) {
           let changed = 0;
           for (const release of releases) {
             seen.add(release.id);
-            if (writes.put(release, 'base')) changed++;
+            if (writes.put(release, 'base', typed)) changed++;
           }
           return changed;
         },

@@ -41,9 +41,9 @@ export function catalogWrites(db: Database) {
      ON CONFLICT (url) DO UPDATE SET type = excluded.type, release_id = excluded.release_id WHERE type <> excluded.type`,
   );
   const nextVersion = db.prepare<[], { version: number }>('UPDATE catalog_state SET version = version + 1 RETURNING version');
-  const forget = db.prepare<[string], unknown>('DELETE FROM catalog_changes WHERE release_id = ?');
+  // REPLACE drops the release's earlier entry (release_id is UNIQUE): the log keeps its latest change.
   const log = db.prepare<[number, string, number], unknown>(
-    'INSERT INTO catalog_changes (version, release_id, removed) VALUES (?, ?, ?)',
+    'INSERT OR REPLACE INTO catalog_changes (version, release_id, removed) VALUES (?, ?, ?)',
   );
   const raiseFloor = db.prepare<[number], { floor: number }>(
     'UPDATE catalog_state SET floor = max(floor, version - ?) RETURNING floor',
@@ -52,13 +52,16 @@ export function catalogWrites(db: Database) {
 
   const logChange = (id: string, removed: boolean) => {
     const { version } = nextVersion.get() as { version: number };
-    forget.run(id);
     log.run(version, id, removed ? 1 : 0);
   };
 
   return {
-    /** Writes the release unless it is stored exactly so already; true when something changed. */
-    put(release: Release, source: CatalogRow['source']): boolean {
+    /**
+     * Writes the release unless it is stored exactly so already; true when something changed.
+     * `typed`: URLs whose type this transaction has written already (an import names the same
+     * files many times).
+     */
+    put(release: Release, source: CatalogRow['source'], typed?: Set<string>): boolean {
       const row = catalogRow(release, source);
       const before = existing.get(release.id);
       if (before && before.body === row.body && before.source === source) return false;
@@ -67,7 +70,11 @@ export function catalogWrites(db: Database) {
       const text = searchText(release);
       search.run(seq, text.title, text.artist, text.tracks);
       const typeFile = source === 'base' ? setType : keepType;
-      for (const part of release.parts) typeFile.run(part.url, part.type, release.id);
+      for (const part of release.parts) {
+        if (typed?.has(part.url)) continue;
+        typeFile.run(part.url, part.type, release.id);
+        typed?.add(part.url);
+      }
       logChange(release.id, false);
       return true;
     },

@@ -16,6 +16,7 @@ export function openSqliteRepository(file: string): Repository {
   // WAL + NORMAL survives a killed process (the WAL is in the OS); FULL also survives power loss.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
   migrate(db);
 
   const prune = pruneRows(db);
