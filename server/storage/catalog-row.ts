@@ -34,8 +34,11 @@ export function catalogRow(release: Release, source: CatalogRow['source']): Cata
   };
 }
 
-/** The text search looks in, one FTS5 column each: titles weigh most, track titles least. */
+/**
+ * The text search looks in, one FTS5 column each (titles weigh most, track titles least), folded
+ * as the searched words are (search-words.ts): FTS5's own `remove_diacritics` leaves ø, æ or ß.
+ */
 export function searchText(release: Release): { title: string; artist: string; tracks: string } {
   const tracks = release.parts.flatMap((p) => (p.role === 'track' && p.title ? [p.title] : []));
-  return { title: release.title, artist: release.artist, tracks: tracks.join('\n') };
+  return { title: foldText(release.title), artist: foldText(release.artist), tracks: foldText(tracks.join('\n')) };
 }

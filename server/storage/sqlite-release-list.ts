@@ -1,12 +1,16 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { ReleaseSummary } from '#common/catalog-page';
 import type { ReleaseList, ReleaseListQuery, ReleasePosition } from './catalog-store.js';
+import { RankedMatches } from './ranked-matches.js';
+
+type KeysetSort = Exclude<ReleasePosition['sort'], 'relevance'>;
+type KeysetPosition = Extract<ReleasePosition, { sort: KeysetSort }>;
 
 interface KeyRow {
   readonly seq: number;
   readonly title_key: string;
   readonly artist_key: string;
-  readonly score: number | null;
 }
 
 /** Titles weigh most in search, then the artist, then track titles (bm25 column weights). */
@@ -19,94 +23,134 @@ const SEARCH_WEIGHTS = '10.0, 5.0, 1.0';
  */
 export const SEARCH_CANDIDATES = 10_000;
 
-/** How each sort orders rows, and the keyset condition that starts a page after a position. */
-const SORTS: Readonly<Record<ReleasePosition['sort'], { order: string; after: string }>> = {
-  added: { order: 'r.seq DESC', after: 'r.seq < ?' },
-  title: { order: 'r.title_key, r.seq', after: '(r.title_key, r.seq) > (?, ?)' },
-  artist: { order: 'r.artist_key, r.title_key, r.seq', after: '(r.artist_key, r.title_key, r.seq) > (?, ?, ?)' },
-  relevance: { order: 's.score, s.seq', after: '(s.score, s.seq) > (?, ?)' },
+/** Rankings kept for later pages (ranked-matches.ts): at most 32 MB of them, each for 10 minutes. */
+const RANKINGS_BYTES = 32 * 2 ** 20;
+const RANKING_TTL_MS = 10 * 60_000;
+
+/** How each keyset sort orders rows, and the condition that starts a page after a position. */
+const SORTS: Readonly<Record<KeysetSort, { order: string; after: string; keys: (p: KeysetPosition) => unknown[] }>> = {
+  added: { order: 'r.seq DESC', after: 'r.seq < ?', keys: (p) => [p.seq] },
+  title: {
+    order: 'r.title_key, r.seq',
+    after: '(r.title_key, r.seq) > (?, ?)',
+    keys: (p) => (p.sort === 'title' ? [p.titleKey, p.seq] : []),
+  },
+  artist: {
+    order: 'r.artist_key, r.title_key, r.seq',
+    after: '(r.artist_key, r.title_key, r.seq) > (?, ?, ?)',
+    keys: (p) => (p.sort === 'artist' ? [p.artistKey, p.titleKey, p.seq] : []),
+  },
 };
 
-function positionKeys(p: ReleasePosition): unknown[] {
-  switch (p.sort) {
-    case 'added':
-      return [p.seq];
-    case 'title':
-      return [p.titleKey, p.seq];
-    case 'artist':
-      return [p.artistKey, p.titleKey, p.seq];
-    case 'relevance':
-      return [p.score, p.seq];
-  }
-}
+const positionOf = (sort: KeysetSort, row: KeyRow): KeysetPosition =>
+  sort === 'added'
+    ? { sort, seq: row.seq }
+    : sort === 'title'
+      ? { sort, titleKey: row.title_key, seq: row.seq }
+      : { sort, artistKey: row.artist_key, titleKey: row.title_key, seq: row.seq };
 
 /** Each word a quoted prefix (one letter: the whole word). Words are letters and digits only (search-words.ts). */
 const matchExpression = (words: readonly string[]) => words.map((w) => ([...w].length > 1 ? `"${w}"*` : `"${w}"`)).join(' ');
 
-/**
- * Pages of release summaries by keyset: a page is the `limit` rows after the previous page's last
- * one in the sort's order (an index each, see migrations.ts), so a page costs the same anywhere in
- * 100,000 releases, and releases added meanwhile never shift what comes next. The keys are found
- * first (from the indexes, or the search's ranked candidates) and the summaries of that page only
- * are read after. Statements are built from the filters present, so SQLite picks the index that
- * fits, and cached.
- */
-export function sqliteReleaseList(db: Database): (query: ReleaseListQuery) => ReleaseList {
-  const statements = new Map<string, Statement<unknown[], KeyRow>>();
-  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM catalog_releases');
-  const summary = db.prepare<[number], { summary: string }>('SELECT summary FROM catalog_releases WHERE seq = ?');
-  const prepare = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare<unknown[], KeyRow>(sql)));
-    return statement;
-  };
-
-  return db.transaction((query: ReleaseListQuery): ReleaseList => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const filter = (condition: string, ...values: unknown[]) => {
+/** SQL conditions and their parameters, built from the filters a query has. */
+function conditions() {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  return {
+    params,
+    add(condition: string, ...values: unknown[]) {
       where.push(condition);
       params.push(...values);
+    },
+    get sql() {
+      return where.length ? `WHERE ${where.join(' AND ')}` : '';
+    },
+  };
+}
+
+/**
+ * Pages of release summaries. Sorted by added, title or artist: by keyset, a page is the `limit`
+ * rows after the previous page's last one in the sort's order (an index each, see migrations.ts),
+ * so a page costs the same anywhere in 100,000 releases and releases added meanwhile never shift
+ * what comes next. By relevance: a slice of the search's ranked matches after the previous page's
+ * last (score, seq). Keys come first, then the summaries of that page only. Statements are built
+ * from the filters present, so SQLite picks the index that fits, and cached.
+ */
+export function sqliteReleaseList(db: Database): (query: ReleaseListQuery) => ReleaseList {
+  const statements = new Map<string, Statement<unknown[], unknown>>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare<unknown[], unknown>(sql)));
+    return statement;
+  };
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM catalog_releases');
+  const summary = db.prepare<[number], { summary: string }>('SELECT summary FROM catalog_releases WHERE seq = ?');
+  const summaries = (seqs: Iterable<number>) =>
+    [...seqs].flatMap((seq) => {
+      const row = summary.get(seq);
+      return row ? [JSON.parse(row.summary) as ReleaseSummary] : []; // removed since it was ranked
+    });
+  const rankings = new LRUCache<string, RankedMatches>({
+    maxSize: RANKINGS_BYTES,
+    sizeCalculation: (ranked) => Math.max(1, ranked.bytes),
+    ttl: RANKING_TTL_MS,
+  });
+
+  /** Every match of a search among releases up to `newest` (the newest SEARCH_CANDIDATES), best first. */
+  const rank = (query: ReleaseListQuery, words: readonly string[], newest: number): RankedMatches => {
+    const key = JSON.stringify([words, query.kind, query.artistId, newest]);
+    const cached = rankings.get(key);
+    if (cached) return cached;
+    const where = conditions();
+    where.params.push(matchExpression(words), newest);
+    if (query.kind) where.add('r.kind = ?', query.kind);
+    if (query.artistId) where.add('r.artist_id = ?', query.artistId);
+    const sql = `SELECT s.seq, s.score FROM (
+                   SELECT rowid AS seq, bm25(catalog_search, ${SEARCH_WEIGHTS}) AS score FROM catalog_search
+                   WHERE catalog_search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) s
+                 ${query.kind || query.artistId ? 'JOIN catalog_releases r ON r.seq = s.seq' : ''}
+                 ${where.sql} ORDER BY s.score, s.seq`;
+    const ranked = RankedMatches.of(prepare(sql).all(...where.params) as Array<{ seq: number; score: number }>);
+    rankings.set(key, ranked);
+    return ranked;
+  };
+
+  const byRelevance = (query: ReleaseListQuery, words: readonly string[]): ReleaseList => {
+    const after = query.after?.sort === 'relevance' ? query.after : undefined;
+    const newest = after?.maxSeq ?? maxSeq.get()?.seq ?? 0;
+    const ranked = rank(query, words, newest);
+    const start = after ? ranked.indexAfter(after.score, after.seq) : 0;
+    const end = Math.min(start + query.limit, ranked.length);
+    const last = end - 1;
+    const more = end < ranked.length && last >= start;
+    return {
+      releases: summaries(ranked.seqs.subarray(start, end)),
+      next: more
+        ? { sort: 'relevance', score: ranked.scores[last] as number, seq: ranked.seqs[last] as number, maxSeq: newest }
+        : undefined,
     };
-    const words = query.words?.length ? query.words : undefined;
-    const newest = query.after?.sort === 'relevance' ? query.after.maxSeq : (maxSeq.get()?.seq ?? 0);
-    let from = 'catalog_releases r';
-    let keys = 'r.seq, r.title_key, r.artist_key, NULL AS score';
-    if (words && query.sort === 'relevance') {
-      // Newest candidates up to the first page's newest release: the same set on every page.
-      from = `(SELECT rowid AS seq, bm25(catalog_search, ${SEARCH_WEIGHTS}) AS score FROM catalog_search
-               WHERE catalog_search MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT ${SEARCH_CANDIDATES}) s`;
-      params.push(matchExpression(words), newest);
-      keys = 's.seq, NULL AS title_key, NULL AS artist_key, s.score';
-      if (query.kind || query.artistId) from += ' JOIN catalog_releases r ON r.seq = s.seq';
-    } else if (words) {
-      filter('r.seq IN (SELECT rowid FROM catalog_search WHERE catalog_search MATCH ?)', matchExpression(words));
-    }
-    if (query.kind) filter('r.kind = ?', query.kind);
-    if (query.artistId) filter('r.artist_id = ?', query.artistId);
-    const sort = SORTS[query.sort];
-    if (query.after) filter(sort.after, ...positionKeys(query.after));
-    const sql = `SELECT ${keys} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY ${sort.order} LIMIT ?`;
-    const rows = prepare(sql).all(...params, query.limit + 1);
+  };
+
+  const byKeyset = (query: ReleaseListQuery, sort: KeysetSort, words: readonly string[] | undefined): ReleaseList => {
+    const where = conditions();
+    if (words) where.add('r.seq IN (SELECT rowid FROM catalog_search WHERE catalog_search MATCH ?)', matchExpression(words));
+    if (query.kind) where.add('r.kind = ?', query.kind);
+    if (query.artistId) where.add('r.artist_id = ?', query.artistId);
+    if (query.after && query.after.sort === sort) where.add(SORTS[sort].after, ...SORTS[sort].keys(query.after));
+    const sql = `SELECT r.seq, r.title_key, r.artist_key FROM catalog_releases r ${where.sql}
+                 ORDER BY ${SORTS[sort].order} LIMIT ?`;
+    const rows = prepare(sql).all(...where.params, query.limit + 1) as KeyRow[];
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      releases: page.map((row) => JSON.parse(summary.get(row.seq)?.summary ?? 'null') as ReleaseSummary),
-      next: rows.length > query.limit && last ? positionOf(query.sort, last, newest) : undefined,
+      releases: summaries(page.map((row) => row.seq)),
+      next: rows.length > query.limit && last ? positionOf(sort, last) : undefined,
     };
-  });
-}
+  };
 
-function positionOf(sort: ReleasePosition['sort'], row: KeyRow, maxSeq: number): ReleasePosition {
-  switch (sort) {
-    case 'added':
-      return { sort, seq: row.seq };
-    case 'title':
-      return { sort, titleKey: row.title_key, seq: row.seq };
-    case 'artist':
-      return { sort, artistKey: row.artist_key, titleKey: row.title_key, seq: row.seq };
-    case 'relevance':
-      return { sort, score: row.score ?? 0, seq: row.seq, maxSeq };
-  }
+  return db.transaction((query: ReleaseListQuery): ReleaseList => {
+    const words = query.words?.length ? query.words : undefined;
+    if (query.sort === 'relevance') return words ? byRelevance(query, words) : { releases: [], next: undefined };
+    return byKeyset(query, query.sort, words);
+  });
 }
