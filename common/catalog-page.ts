@@ -57,7 +57,10 @@ export const artistQuerySchema = z.strictObject({ cursor: cursor.optional(), lim
 
 /** GET /api/catalog/changes?since=N: N is the `version` the client's copy is at (0: none). */
 export const changesQuerySchema = z.strictObject({
-  since: z.coerce.number({ error: 'must be a version number' }).int('must be a version number').min(0),
+  since: z
+    .string({ error: 'must be a version number' })
+    .regex(/^\d{1,15}$/, 'must be a version number')
+    .transform(Number),
 });
 
 /** What a list shows of a release: no parts, no hashes. The whole release is one GET away. */

@@ -62,7 +62,7 @@ export async function* readCatalogReleases(file: string): AsyncGenerator<unknown
         }
       } else {
         tail += String.fromCharCode(byte);
-        if (tail.length > 64) throw new Error('has more after the releases');
+        if (tail.length > 64) throw new Error('has more after its releases');
       }
     }
     if (phase === 'item') {
@@ -70,7 +70,8 @@ export async function* readCatalogReleases(file: string): AsyncGenerator<unknown
       start = 0;
     }
   }
-  if (phase !== 'tail' || !/^\s*\}\s*$/.test(tail)) throw new Error('ends before its releases do');
+  if (phase !== 'tail' || /^\s*$/.test(tail)) throw new Error('ends before its releases do');
+  if (!/^\s*\}\s*$/.test(tail)) throw new Error('has more after its releases');
 }
 
 function parseItem(bytes: Buffer, index: number): unknown {
