@@ -33,11 +33,19 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
     'SELECT body FROM (SELECT seq, body FROM catalog_releases ORDER BY seq DESC LIMIT ?) ORDER BY seq',
   );
   const listReleases = sqliteReleaseList(db);
-  const publish = db.transaction((release: Release) => {
+  const publishOne = db.transaction((release: Release) => {
     if (body.get(release.id)) throw new ReleaseExistsError(release.id);
     writes.put(release, 'published');
-    writes.trimLog();
+    writes.endWrite();
   });
+  const publish = (release: Release) => {
+    try {
+      publishOne(release);
+    } catch (error) {
+      writes.forgetVersion();
+      throw error;
+    }
+  };
 
   moveLegacyReleases(db, publish);
 
@@ -66,12 +74,13 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
         finish(sha256) {
           const gone = baseIds.all().filter((row) => !seen.has(row.id));
           for (const row of gone) writes.remove(row.id);
-          writes.trimLog();
+          writes.endWrite();
           setSha256.run(sha256);
           db.exec('COMMIT');
           return { removed: gone.length };
         },
         abort() {
+          writes.forgetVersion();
           if (db.inTransaction) db.exec('ROLLBACK');
         },
       };

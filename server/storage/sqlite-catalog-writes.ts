@@ -40,7 +40,8 @@ export function catalogWrites(db: Database) {
     `INSERT INTO catalog_files (url, type, release_id) VALUES (?, ?, ?)
      ON CONFLICT (url) DO UPDATE SET type = excluded.type, release_id = excluded.release_id WHERE type <> excluded.type`,
   );
-  const nextVersion = db.prepare<[], { version: number }>('UPDATE catalog_state SET version = version + 1 RETURNING version');
+  const version = db.prepare<[], { version: number }>('SELECT version FROM catalog_state');
+  const setVersion = db.prepare<[number], unknown>('UPDATE catalog_state SET version = ?');
   // REPLACE drops the release's earlier entry (release_id is UNIQUE): the log keeps its latest change.
   const log = db.prepare<[number, string, number], unknown>(
     'INSERT OR REPLACE INTO catalog_changes (version, release_id, removed) VALUES (?, ?, ?)',
@@ -50,9 +51,12 @@ export function catalogWrites(db: Database) {
   );
   const trim = db.prepare<[number], unknown>('DELETE FROM catalog_changes WHERE version <= ?');
 
+  // The version is counted here and stored once per transaction (in `endWrite`): an UPDATE per
+  // change was a third of the time an import of 100,000 releases took.
+  let latest: number | undefined;
   const logChange = (id: string, removed: boolean) => {
-    const { version } = nextVersion.get() as { version: number };
-    log.run(version, id, removed ? 1 : 0);
+    latest = (latest ?? (version.get() as { version: number }).version) + 1;
+    log.run(latest, id, removed ? 1 : 0);
   };
 
   return {
@@ -85,10 +89,18 @@ export function catalogWrites(db: Database) {
       logChange(id, true);
       return true;
     },
-    /** Forgets changes older than the log keeps; run once at the end of each write transaction. */
-    trimLog(): void {
+    /**
+     * Stores the version and forgets changes older than the log keeps: the last step of every
+     * write transaction (a transaction rolled back must call `forgetVersion` instead).
+     */
+    endWrite(): void {
+      if (latest !== undefined) setVersion.run(latest);
+      latest = undefined;
       const { floor } = raiseFloor.get(CHANGES_KEPT) as { floor: number };
       trim.run(floor);
+    },
+    forgetVersion(): void {
+      latest = undefined;
     },
   };
 }
