@@ -9,6 +9,7 @@ import { offlineSeek } from './figures/offline-seek.js';
 import { mediaThroughput } from './figures/media-throughput.js';
 import { pushFanout } from './figures/push-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
+import { catalogScale } from './figures/catalog-scale.js';
 import { loopbackLoad } from './figures/loopback-load.js';
 import type { Benchmark, Figure } from './harness.js';
 import { printTable } from './print-table.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   pushFanout,
   appStart,
   catalogRefresh,
+  catalogScale,
   loopbackLoad,
 ];
 

@@ -2,6 +2,13 @@
 
 export const API = {
   catalog: '/api/catalog',
+  /** The paged library (common/catalog-page.ts): `?sort=&kind=&artist=&q=&cursor=&limit=`. */
+  libraryReleases: '/api/library/releases',
+  libraryRelease: (id: string): string => `/api/library/releases/${encodeURIComponent(id)}`,
+  artists: '/api/artists',
+  artist: (id: string): string => `/api/artists/${encodeURIComponent(id)}`,
+  /** `?since=<version>`: what changed in the catalog since the version a client holds. */
+  catalogChanges: '/api/catalog/changes',
   pushKey: '/api/push/key',
   pushSubscriptions: '/api/push/subscriptions',
   releases: '/api/releases',

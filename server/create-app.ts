@@ -9,7 +9,10 @@ import type { Logger } from './logger.js';
 import type { ResolveHost } from './push/endpoint-address.js';
 import type { PushSender } from './push/push-sender.js';
 import { actionsRouter } from './routes/actions-router.js';
+import { artistsRouter } from './routes/artists-router.js';
 import { catalogRouter } from './routes/catalog-router.js';
+import { changesRouter } from './routes/changes-router.js';
+import { libraryRouter } from './routes/library-router.js';
 import { mediaRouter } from './routes/media-router.js';
 import { pushRouter } from './routes/push-router.js';
 import { releasesRouter } from './routes/releases-router.js';
@@ -49,7 +52,10 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use('/api/catalog/changes', changesRouter(deps.catalog.store));
   app.use('/api/catalog', catalogRouter(deps.catalog));
+  app.use('/api/library/releases', libraryRouter(deps.catalog.store));
+  app.use('/api/artists', artistsRouter(deps.catalog.store));
   app.use(
     '/api/push',
     pushRouter({

@@ -1,7 +1,7 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogService } from './catalog/catalog-service.js';
-import { loadBaseCatalog } from './catalog/load-base-catalog.js';
+import { importBaseCatalog } from './catalog/import-base-catalog.js';
 import type { Config } from './config/load-config.js';
 import { createApp } from './create-app.js';
 import type { Logger } from './logger.js';
@@ -18,9 +18,16 @@ import { openSqliteRepository } from './storage/sqlite-repository.js';
 export async function prepareServer(config: Config, logger: Logger, options: { serveClient: boolean }) {
   await prepareDataDir(config.dataDir, logger);
   const secrets: Secrets = await loadSecrets(config.dataDir, config.adminToken);
-  const base = await loadBaseCatalog(path.join(config.mediaDir, 'catalog.json'));
   const repository = openSqliteRepository(path.join(config.dataDir, 'stowaway.db'));
-  const catalog = new CatalogService(base, repository.releases);
+  const importStarted = performance.now();
+  const imported = await importBaseCatalog(path.join(config.mediaDir, 'catalog.json'), repository.catalog).catch((error) => {
+    repository.close();
+    throw error;
+  });
+  const ms = Math.round(performance.now() - importStarted);
+  if (imported.unchanged) logger.info('base catalog unchanged', { releases: imported.releases, ms });
+  else logger.info('base catalog imported', { ...imported, ms });
+  const catalog = new CatalogService(repository.catalog);
   if (isPlaceholderVapidSubject(config.vapidSubject)) {
     logger.warn(
       `push alerts are off: VAPID_SUBJECT (${config.vapidSubject}) is a placeholder that push services refuse; set it to your own mailto: address or https:// URL`,

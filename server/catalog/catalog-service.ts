@@ -1,63 +1,50 @@
-import { createHash } from 'node:crypto';
-import type { Catalog, Part, Release } from '#common/catalog';
-import { ReleaseExistsError, type ReleaseStore } from '../storage/repository.js';
-import { partTypeConflicts } from './part-type-conflicts.js';
-
-export interface CatalogSnapshot {
-  readonly catalog: Catalog;
-  /** The exact JSON bytes sent for GET /api/catalog. */
-  readonly body: Buffer;
-  /** Strong ETag: a hash of those bytes. */
-  readonly etag: string;
-}
+import type { Release } from '#common/catalog';
+import { JsonEntity } from '../http/json-entity.js';
+import type { CatalogStore } from '../storage/catalog-store.js';
+import { typeConflict } from './type-conflict.js';
 
 /**
- * The catalog people see: the operator's base catalog plus every published release.
- * The JSON body and its ETag are computed once per change, not per request.
+ * The most releases GET /api/catalog sends: what a client that takes the whole catalog accepts
+ * (common/catalog.ts caps it there). The paged library API has no such limit.
+ */
+export const WHOLE_CATALOG_MAX = 10_000;
+
+/**
+ * The catalog people see, kept in the database (CatalogStore): the operator's base catalog plus
+ * every published release. Publishing writes one release; the whole-catalog body for
+ * GET /api/catalog is made when first asked for after a change, not on every publish.
  */
 export class CatalogService {
-  #snapshot: CatalogSnapshot;
-  #parts = new Map<string, Part>();
+  #snapshot: { version: number; entity: JsonEntity } | undefined;
 
-  constructor(
-    private readonly base: Catalog,
-    private readonly published: ReleaseStore,
-  ) {
-    this.#snapshot = this.#rebuild();
-  }
+  constructor(readonly store: CatalogStore) {}
 
-  get snapshot(): CatalogSnapshot {
-    return this.#snapshot;
+  /** GET /api/catalog: `{ releases }`, the newest WHOLE_CATALOG_MAX in the order they were added. */
+  get snapshot(): JsonEntity {
+    const version = this.store.version();
+    if (this.#snapshot?.version !== version) {
+      const bodies = this.store.newestBodies(WHOLE_CATALOG_MAX);
+      this.#snapshot = { version, entity: new JsonEntity(`{"releases":[${bodies.join(',')}]}`) };
+    }
+    return this.#snapshot.entity;
   }
 
   has(id: string): boolean {
-    return this.#snapshot.catalog.releases.some((release) => release.id === id);
+    return this.store.has(id);
   }
 
-  /** The catalog's own description of a media URL (its MIME type), if any release lists it. */
-  part(url: string): Part | undefined {
-    return this.#parts.get(url);
+  /** The MIME type the catalog gives a media URL, if any release lists it. */
+  fileType(url: string): string | undefined {
+    return this.store.fileType(url)?.type;
   }
 
   /** Lines for every file of `release` that the catalog already serves with another type. */
   typeConflicts(release: Release): string[] {
-    return partTypeConflicts([...this.#snapshot.catalog.releases, release]);
+    return release.parts.flatMap((part) => typeConflict(part, this.store.fileType(part.url)) ?? []);
   }
 
-  /** Stores a release (throws ReleaseExistsError for a known id) and updates the snapshot. */
+  /** Stores a release (throws ReleaseExistsError for a known id). */
   publish(release: Release): void {
-    if (this.has(release.id)) throw new ReleaseExistsError(release.id);
-    this.published.insert(release);
-    this.#snapshot = this.#rebuild();
-  }
-
-  #rebuild(): CatalogSnapshot {
-    const baseIds = new Set(this.base.releases.map((r) => r.id));
-    const releases = [...this.base.releases, ...this.published.list().filter((r) => !baseIds.has(r.id))];
-    const catalog: Catalog = { releases };
-    const body = Buffer.from(JSON.stringify(catalog));
-    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-    this.#parts = new Map(releases.flatMap((r) => r.parts.map((p) => [p.url, p] as const)));
-    return { catalog, body, etag };
+    this.store.publish(release);
   }
 }

@@ -19,7 +19,7 @@ let storedBefore: ReturnType<typeof stored>;
 
 const stored = () => ({
   subscriptions: server.repository.subscriptions.count(),
-  releases: server.repository.releases.list().length,
+  catalogVersion: server.repository.catalog.version(),
   library: server.repository.actions.library(device),
 });
 

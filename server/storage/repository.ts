@@ -1,6 +1,6 @@
-import type { Release } from '#common/catalog';
 import type { DeviceLibrary, OfflineAction } from '#common/offline-actions';
 import type { PushPreferences } from '#common/push-subscription';
+import type { CatalogStore } from './catalog-store.js';
 
 /**
  * What the server stores, behind an interface so another database can take SQLite's place.
@@ -38,12 +38,6 @@ export interface DeviceStore {
   claim(deviceId: string, keyHash: Buffer): Buffer;
 }
 
-export interface ReleaseStore {
-  /** Throws ReleaseExistsError when a release with this id was already published. */
-  insert(release: Release): void;
-  list(): Release[];
-}
-
 export interface ActionStore {
   /** Applies an action once: `applied` is false when its id was seen before (a replay). */
   apply(action: OfflineAction, receivedAt?: Date): { applied: boolean };
@@ -58,7 +52,7 @@ export interface PruneCounts {
 
 export interface Repository {
   readonly subscriptions: SubscriptionStore;
-  readonly releases: ReleaseStore;
+  readonly catalog: CatalogStore;
   readonly actions: ActionStore;
   readonly devices: DeviceStore;
   /** Applies the retention rules; run at start and hourly by main. */

@@ -1,10 +1,10 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { validateRelease, type Release } from '#common/catalog';
 import { migrate } from './migrations.js';
 import { pruneRows } from './prune-rows.js';
-import { ReleaseExistsError, type Repository } from './repository.js';
+import type { Repository } from './repository.js';
 import { sqliteActionStore } from './sqlite-action-store.js';
+import { sqliteCatalogStore } from './sqlite-catalog-store.js';
 import { sqliteDeviceStore } from './sqlite-device-store.js';
 import { sqliteSubscriptionStore } from './sqlite-subscription-store.js';
 
@@ -16,32 +16,14 @@ export function openSqliteRepository(file: string): Repository {
   // WAL + NORMAL survives a killed process (the WAL is in the OS); FULL also survives power loss.
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
   migrate(db);
 
-  const insertRelease = db.prepare<[string, string, string], unknown>(
-    'INSERT INTO releases (id, body, published_at) VALUES (?, ?, ?)',
-  );
-  const listReleases = db.prepare<[], { id: string; body: string }>('SELECT id, body FROM releases ORDER BY published_at, id');
   const prune = pruneRows(db);
 
   return {
     subscriptions: sqliteSubscriptionStore(db),
-    releases: {
-      insert(release: Release) {
-        try {
-          insertRelease.run(release.id, JSON.stringify(release), new Date().toISOString());
-        } catch (error) {
-          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ReleaseExistsError(release.id);
-          throw error;
-        }
-      },
-      // Rows are re-validated: a release stored by an older schema must not reach a client unchecked.
-      list: () =>
-        listReleases.all().flatMap((row) => {
-          const result = validateRelease(JSON.parse(row.body));
-          return result.ok ? [result.value] : [];
-        }),
-    },
+    catalog: sqliteCatalogStore(db),
     actions: sqliteActionStore(db),
     devices: sqliteDeviceStore(db),
     prune: (now = new Date()) => prune(now),

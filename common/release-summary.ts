@@ -1,0 +1,20 @@
+import { artistIdOf } from './artist-id.js';
+import type { Release } from './catalog.js';
+import type { ReleaseSummary } from './catalog-page.js';
+import { releaseBytes, releaseDuration } from './release-facts.js';
+
+/** What a list shows of a release (GET /api/library/releases). */
+export function releaseSummaryOf(release: Release): ReleaseSummary {
+  return {
+    id: release.id,
+    kind: release.kind,
+    title: release.title,
+    artist: release.artist,
+    artistId: artistIdOf(release.artist),
+    releaseDate: release.releaseDate,
+    artwork: release.artwork,
+    duration: releaseDuration(release),
+    bytes: releaseBytes(release),
+    tracks: release.parts.filter((p) => p.role === 'track').length,
+  };
+}
