@@ -5,7 +5,6 @@ import { StoreController } from '../state/store.js';
 import './catalog-view.js';
 import './downloads-view.js';
 import './mini-player.js';
-import './now-playing-view.js';
 import './offline-banner.js';
 import './offline-ready-notice.js';
 import './release-view.js';
@@ -125,6 +124,8 @@ export class StowawayApp extends LitElement {
       case 'settings':
         return html`<settings-view></settings-view>`;
       case 'now-playing':
+        // Loaded when first opened (the queue view is not needed to start the app); precached for offline.
+        void import('./now-playing-view.js');
         return html`<now-playing-view></now-playing-view>`;
       case 'release':
         return html`<release-view .releaseId=${current.id}></release-view>`;
