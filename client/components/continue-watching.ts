@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import { PAGES } from '#common/routes';
 import { formatTimeLeft } from '../format.js';
+import { playabilityStores, whyReleaseNotPlayable } from '../player/playability.js';
 import { savedPositions } from '../player/resume-positions.js';
 import { catalog } from '../state/catalog-store.js';
 import { StoreController } from '../state/store.js';
@@ -28,6 +29,10 @@ export class ContinueWatching extends LitElement {
         padding: 0.5em;
         text-decoration: none;
       }
+      a.unavailable img {
+        opacity: 0.45;
+        filter: grayscale(0.6);
+      }
       img {
         width: 72px;
         height: 72px;
@@ -51,7 +56,7 @@ export class ContinueWatching extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog]);
+    new StoreController(this, [catalog, ...playabilityStores]);
   }
 
   override render() {
@@ -73,12 +78,12 @@ export class ContinueWatching extends LitElement {
 
   #item(film: Release, at: number, duration: number) {
     return html`<li>
-      <a class="card" href=${PAGES.release(film.id)}>
+      <a class="card ${whyReleaseNotPlayable(film) ? 'unavailable' : ''}" href=${PAGES.release(film.id)}>
         <img src=${film.artwork} alt="" width="72" height="72" />
         <span>
           <h3>${film.title}</h3>
-          <progress max=${duration} .value=${at} aria-label="Watched"></progress>
-          <span class="left muted">${formatTimeLeft(duration - at)} left</span>
+          <progress max=${duration} .value=${at} aria-hidden="true"></progress>
+          <span class="left muted">${whyReleaseNotPlayable(film) ?? `${formatTimeLeft(duration - at)} left`}</span>
         </span>
       </a>
     </li>`;

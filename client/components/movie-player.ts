@@ -42,6 +42,7 @@ export class MoviePlayer extends LitElement {
     subtitleSize: { state: true },
     fullScreen: { state: true },
     hasSubtitles: { state: true },
+    ended: { state: true },
   };
   static override styles = [
     sharedStyles,
@@ -159,6 +160,7 @@ export class MoviePlayer extends LitElement {
   declare subtitleSize: number;
   declare fullScreen: boolean;
   declare hasSubtitles: boolean;
+  declare ended: boolean;
   #player: ShakaPlayer | undefined;
   #manifestUrl = '';
   #lastSaved = 0;
@@ -174,6 +176,7 @@ export class MoviePlayer extends LitElement {
     this.subtitleSize = Number(localStorage.getItem(SUBTITLE_SIZE_KEY) ?? 1) % SUBTITLE_SIZES.length || 1;
     this.fullScreen = false;
     this.hasSubtitles = false;
+    this.ended = false;
   }
 
   get #video(): HTMLVideoElement {
@@ -194,7 +197,11 @@ export class MoviePlayer extends LitElement {
         </div>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <div class="bar controls">
-          <button class="icon" aria-label=${this.playing ? 'Pause' : 'Play'} @click=${this.#togglePlay}>
+          <button
+            class="icon"
+            aria-label=${this.playing ? 'Pause' : this.ended ? 'Watch again' : 'Play'}
+            @click=${this.#togglePlay}
+          >
             ${icon(this.playing ? 'pause' : 'play')}
           </button>
           <button class="icon" aria-label="Back ${SKIP_SECONDS} seconds" @click=${() => this.#seekBy(-SKIP_SECONDS)}>
@@ -284,6 +291,7 @@ export class MoviePlayer extends LitElement {
   #watch(video: HTMLVideoElement): void {
     const sync = () => {
       this.playing = !video.paused;
+      this.ended = video.ended;
       this.time = video.currentTime;
       if (Number.isFinite(video.duration)) this.duration = video.duration;
     };
@@ -301,7 +309,11 @@ export class MoviePlayer extends LitElement {
       sync();
       if (Date.now() - this.#lastSaved > 5000) this.#savePosition();
     });
-    video.addEventListener('ended', () => savePosition(this.#manifestUrl, video.duration, video.duration)); // watched: forgotten
+    video.addEventListener('ended', () => {
+      sync();
+      savePosition(this.#manifestUrl, video.duration, video.duration); // watched: forgotten
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    });
   }
 
   #savePosition(): void {

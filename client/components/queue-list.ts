@@ -85,7 +85,7 @@ export class QueueList extends LitElement {
               ${rest.map((track, i) => {
                 const index = first + i;
                 const why = whyNotPlayable(track.url);
-                return html`<li class=${why ? 'unplayable' : ''}>
+                return html`<li class=${why ? 'unplayable' : ''} data-key=${track.key}>
                   <button class="play" ?disabled=${Boolean(why)} @click=${() => jumpTo(index)}>
                     <span class="visually-hidden">Play </span>
                     <span class="title">
@@ -98,7 +98,8 @@ export class QueueList extends LitElement {
                       class="icon"
                       aria-label="Move ${track.title} up"
                       ?disabled=${i === 0}
-                      @click=${() => moveInQueue(index, index - 1)}
+                      data-move="up"
+                      @click=${() => this.#move(track.key, index, index - 1, 'up')}
                     >
                       ${icon('up')}
                     </button>
@@ -106,7 +107,8 @@ export class QueueList extends LitElement {
                       class="icon"
                       aria-label="Move ${track.title} down"
                       ?disabled=${i === rest.length - 1}
-                      @click=${() => moveInQueue(index, index + 1)}
+                      data-move="down"
+                      @click=${() => this.#move(track.key, index, index + 1, 'down')}
                     >
                       ${icon('down')}
                     </button>
@@ -118,6 +120,15 @@ export class QueueList extends LitElement {
               })}
             </ol>`
       }`;
+  }
+
+  /** Moves an entry, and keeps focus on the entry that moved (not on whatever took its place). */
+  async #move(key: string, from: number, to: number, direction: 'up' | 'down'): Promise<void> {
+    moveInQueue(from, to);
+    await this.updateComplete;
+    const row = this.renderRoot.querySelector(`li[data-key="${CSS.escape(key)}"]`);
+    const same = row?.querySelector<HTMLButtonElement>(`button[data-move="${direction}"]`);
+    (same && !same.disabled ? same : row?.querySelector<HTMLButtonElement>('button[data-move]:not(:disabled)'))?.focus();
   }
 }
 customElements.define('queue-list', QueueList);

@@ -71,7 +71,14 @@ export class QueueMenu extends LitElement {
 
   /** Opens beside its button, kept inside the viewport (the top layer ignores the layout). */
   #placed(event: ToggleEvent): void {
-    if (event.newState !== 'open') return;
+    if (event.newState !== 'open') {
+      // Closed by Escape, a tap outside or a choice: focus goes back to the ⋮ button, not to <body>.
+      const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+      const lost =
+        document.activeElement === document.body || (active !== null && (event.target as HTMLElement).contains(active));
+      if (lost) this.renderRoot.querySelector<HTMLElement>('.trigger')?.focus();
+      return;
+    }
     const menu = event.target as HTMLElement;
     const button = this.renderRoot.querySelector('.trigger')?.getBoundingClientRect();
     if (!button) return;

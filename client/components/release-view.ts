@@ -8,7 +8,7 @@ import { downloadOf, downloads } from '../state/downloads-store.js';
 import { currentTrack } from '../player/play-queue.js';
 import { playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
 import { playabilityStores, whyNotPlayable, whyReleaseNotPlayable } from '../player/playability.js';
-import { savedPosition } from '../player/resume-positions.js';
+import { savePosition, savedPosition } from '../player/resume-positions.js';
 import { StoreController } from '../state/store.js';
 import { icon } from './icons.js';
 import './queue-menu.js';
@@ -182,7 +182,12 @@ export class ReleaseView extends LitElement {
     return html`<button class="primary" ?disabled=${Boolean(why)} aria-describedby=${why ? 'why-not' : nothing} @click=${play}>
         ${icon('play')} ${label}
       </button>
-      ${resumeAt > 0 && !why ? html`<p class="why-not muted">Continues from ${formatDuration(resumeAt)}</p>` : nothing}
+      ${
+        resumeAt > 0 && !why && first
+          ? html`<button @click=${() => this.#startOver(first.url)}>Start over</button>
+              <p class="why-not muted">Continues from ${formatDuration(resumeAt)}</p>`
+          : nothing
+      }
       ${release.kind === 'album' ? html`<queue-menu .release=${release} label=${release.title}></queue-menu>` : nothing}
       ${why ? html`<p id="why-not" class="why-not muted">${why}</p>` : nothing}`;
   }
@@ -234,6 +239,12 @@ export class ReleaseView extends LitElement {
     if (!this.watching) return nothing;
     void import('./movie-player.js');
     return html`<movie-player .release=${release} @close=${this.#stopWatching}></movie-player>`;
+  }
+
+  /** Watch from 0:00, forgetting where the film was left. */
+  #startOver(manifestUrl: string): void {
+    savePosition(manifestUrl, 0, 0);
+    this.watching = true;
   }
 
   /** Back from the film: focus returns to the Watch button it was opened from. */

@@ -53,7 +53,13 @@ export function installKeyboardShortcuts(target: KeyboardTarget): void {
     event.preventDefault();
     if (event.key === ' ') {
       // A mouse-focused button would still be clicked by the Space key's keyup: it lets go of focus.
-      if (focused instanceof HTMLElement && isPressable(focused)) focused.blur();
+      if (
+        focused instanceof HTMLElement &&
+        isPressable(focused) &&
+        !(focused instanceof HTMLInputElement && focused.type === 'range')
+      ) {
+        focused.blur();
+      }
       to.togglePlay();
     } else {
       to.seekBy(event.key === 'ArrowLeft' ? -KEYBOARD_SEEK_SECONDS : KEYBOARD_SEEK_SECONDS);

@@ -1,6 +1,7 @@
 import type { Release } from '#common/catalog';
 import { recordAction } from '../background/outbox-sender.js';
 import { serverReachable } from '../state/connectivity.js';
+import { offlineMode } from '../state/offline-mode.js';
 import { Store } from '../state/store.js';
 import { handleMediaSessionActions, reportMediaSessionState, showOnMediaSession } from './media-session.js';
 import * as playQueue from './play-queue.js';
@@ -58,8 +59,9 @@ function loadCurrent(autoplay: boolean, startAt?: number): void {
 function play(): void {
   const track = currentTrack(queue.value);
   if (!track) return;
-  if (!audio.getAttribute('src') || audio.error) {
-    loadCurrent(true, playback.value.position);
+  // A track loaded while it could stream may not play now (offline, or Offline mode turned on).
+  if (!audio.getAttribute('src') || audio.error || !canPlayNow(track.url)) {
+    loadCurrent(true, audio.getAttribute('src') ? audio.currentTime : playback.value.position);
     return;
   }
   void audio.play().then(
@@ -110,7 +112,13 @@ export function togglePlay(): void {
 
 export function next(): void {
   const moved = playQueue.advance(queue.value, 'skip', (t) => canPlayNow(t.url));
-  if (!moved.playing) return;
+  if (!moved.playing) {
+    // Tracks are queued, but none of them can play now (offline, not downloaded): say so.
+    if (playQueue.upNext(queue.value).length > 0) {
+      setPlayback({ error: 'Nothing after this track is downloaded, so nothing else can play offline.' });
+    }
+    return;
+  }
   const wasPlaying = !audio.paused;
   queue.set(moved.queue);
   loadCurrent(wasPlaying, 0);
@@ -172,7 +180,10 @@ audio.addEventListener('pause', () => {
   saveSession();
 });
 audio.addEventListener('loadedmetadata', sync);
-audio.addEventListener('seeked', sync);
+audio.addEventListener('seeked', () => {
+  sync();
+  saveSession(); // a reload right after a seek comes back where the person seeked to
+});
 audio.addEventListener('timeupdate', () => {
   sync();
   if (Date.now() - lastSaved > 5000) saveSession();
@@ -215,4 +226,14 @@ export async function startPlayer(): Promise<void> {
     }
   }
   queue.subscribe(() => saveSession());
+  // Offline mode on: nothing streams from then on, the track playing included. (A lost server
+  // is left to the element: what is buffered plays on, and an error says why when it runs out.)
+  offlineMode.subscribe(() => {
+    const track = currentTrack(queue.value);
+    if (track && !audio.paused && !canPlayNow(track.url)) {
+      audio.pause();
+      setPlayback({ error: notDownloaded(track) });
+    }
+  });
+  addEventListener('pagehide', saveSession);
 }

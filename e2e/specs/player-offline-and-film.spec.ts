@@ -37,9 +37,18 @@ test('offline, tracks not downloaded are disabled with the reason; downloaded on
     await server.start();
     // The app looks for the server every 10 s while it is away.
     await expect(page.getByText('You are offline.')).toHaveCount(0, { timeout: 15_000 });
+    // Something streams when Offline mode goes on: it stops, and the player says why.
+    await openReleaseFromLibrary(page, 'Signal Garden');
+    await page.getByRole('button', { name: 'Play Pulse' }).click();
+    await expect(page.locator('mini-player').getByRole('button', { name: 'Pause' })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('switch', { name: 'Offline mode' }).check();
     await expect(page.getByText('On: only your downloads play')).toBeVisible();
+    await expect(page.locator('mini-player').getByRole('alert')).toHaveText(
+      '“Pulse” is not downloaded, so it cannot play offline.',
+    );
+    await page.locator('mini-player').getByRole('button', { name: 'Play', exact: true }).click();
+    await expect(page.locator('mini-player').getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await openReleaseFromLibrary(page, 'Signal Garden');
     await expect(page.getByRole('button', { name: /^Play Pulse/ })).toHaveAccessibleName(
       'Play Pulse. Not downloaded (Offline mode is on)',
