@@ -1,8 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { appState } from '#browser/state/app-state';
 import { backgroundRefreshEnabled, disableBackgroundRefresh, enableBackgroundRefresh } from '../background/periodic-refresh.js';
 import { disableNotifications, enableNotifications, notificationsEnabled } from '../background/push-notifications.js';
 import { detectCapabilities } from '../capabilities.js';
+import { formatDateTime } from '../format.js';
+import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** The switches for new-release alerts and background catalog refresh, offered only where they work. */
@@ -11,15 +14,27 @@ export class BackgroundSettings extends LitElement {
     alerts: { state: true },
     refresh: { state: true },
     lastRefresh: { state: true },
-    message: { state: true },
-    busy: { state: true },
+    alertsAnswer: { state: true },
+    refreshAnswer: { state: true },
+    alertsBusy: { state: true },
+    refreshBusy: { state: true },
     loaded: { state: true },
   };
   static override styles = [
     sharedStyles,
     css`
-      .message {
-        color: var(--danger);
+      label {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        min-height: 44px;
+      }
+      input[type='checkbox'] {
+        flex: none;
+        width: 24px;
+        height: 24px;
+        margin: 0;
+        accent-color: var(--accent);
       }
     `,
   ];
@@ -27,8 +42,10 @@ export class BackgroundSettings extends LitElement {
   declare alerts: boolean;
   declare refresh: boolean;
   declare lastRefresh: number | undefined;
-  declare message: string;
-  declare busy: boolean;
+  declare alertsAnswer: ActionAnswer | undefined;
+  declare refreshAnswer: ActionAnswer | undefined;
+  declare alertsBusy: boolean;
+  declare refreshBusy: boolean;
   /** The switches appear once their real state is known, so a click can never be undone by it. */
   declare loaded: boolean;
 
@@ -37,8 +54,10 @@ export class BackgroundSettings extends LitElement {
     this.alerts = false;
     this.refresh = false;
     this.lastRefresh = undefined;
-    this.message = '';
-    this.busy = false;
+    this.alertsAnswer = undefined;
+    this.refreshAnswer = undefined;
+    this.alertsBusy = false;
+    this.refreshBusy = false;
     this.loaded = false;
   }
 
@@ -54,15 +73,16 @@ export class BackgroundSettings extends LitElement {
   override render() {
     if (!this.loaded) return html`<p class="muted" role="status">Checking what this browser allows…</p>`;
     const caps = detectCapabilities();
-    const last = this.lastRefresh ? new Date(this.lastRefresh).toLocaleString() : 'not yet';
+    const last = this.lastRefresh ? formatDateTime(this.lastRefresh) : 'not yet';
     return html`<section class="card panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">New-release alerts</h2>
         ${
           caps.push && caps.notifications
             ? html`<p>${this.alerts ? 'You get a notification when a new album or movie is out.' : 'Alerts are off.'}</p>
-                <button ?disabled=${this.busy} @click=${this.#toggleAlerts}>
-                  ${this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
-                </button>`
+                <button ?disabled=${this.alertsBusy} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
+                  ${this.alertsBusy ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
+                </button>
+                ${actionAnswer('alerts-answer', this.alertsAnswer)}`
             : html`<p class="muted">This browser cannot receive push notifications.</p>`
         }
       </section>
@@ -75,42 +95,52 @@ export class BackgroundSettings extends LitElement {
         ${
           caps.periodicSync
             ? html`<label
-                ><input type="checkbox" .checked=${this.refresh} ?disabled=${this.busy} @change=${this.#toggleRefresh} /> Refresh
-                the catalog in the background (about once a day)</label
-              >`
+                  ><input
+                    type="checkbox"
+                    .checked=${live(this.refresh)}
+                    ?disabled=${this.refreshBusy}
+                    aria-describedby="refresh-answer"
+                    @change=${this.#toggleRefresh}
+                  />Refresh the catalog in the background (about once a day)</label
+                >
+                ${actionAnswer('refresh-answer', this.refreshAnswer)}`
             : nothing
         }
-      </section>
-      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}`;
+      </section>`;
   }
 
   async #toggleAlerts(): Promise<void> {
-    await this.#run(async () => {
-      if (this.alerts) await disableNotifications();
-      else await enableNotifications();
-      this.alerts = !this.alerts;
-    });
+    const on = !this.alerts;
+    this.alertsBusy = true;
+    this.alertsAnswer = undefined;
+    try {
+      if (on) await enableNotifications();
+      else await disableNotifications();
+      this.alerts = on;
+      this.alertsAnswer = { text: on ? 'Alerts are on.' : 'Alerts are off.', failed: false };
+    } catch (error) {
+      this.alertsAnswer = { text: (error as Error).message, failed: true };
+    } finally {
+      this.alertsBusy = false;
+      // The permission may have changed with this click: Settings' table of what works says so.
+      this.dispatchEvent(new Event('capabilities-changed', { bubbles: true, composed: true }));
+    }
   }
 
   async #toggleRefresh(event: Event): Promise<void> {
     const on = (event.target as HTMLInputElement).checked;
-    await this.#run(async () => {
+    this.refreshBusy = true;
+    this.refreshAnswer = undefined;
+    try {
       if (on) await enableBackgroundRefresh();
       else await disableBackgroundRefresh();
       this.refresh = on;
-    });
-    (event.target as HTMLInputElement).checked = this.refresh;
-  }
-
-  async #run(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.message = '';
-    try {
-      await action();
+      this.refreshAnswer = { text: on ? 'Background refresh is on.' : 'Background refresh is off.', failed: false };
     } catch (error) {
-      this.message = (error as Error).message;
+      this.refresh = false;
+      this.refreshAnswer = { text: (error as Error).message, failed: true };
     } finally {
-      this.busy = false;
+      this.refreshBusy = false;
     }
   }
 }

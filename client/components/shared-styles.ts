@@ -36,6 +36,13 @@ export const sharedStyles = css`
   button.danger {
     color: var(--danger);
   }
+  /* The button that destroys, in a confirmation: never dressed as the primary, safe choice. */
+  button.destructive {
+    background: var(--danger);
+    border-color: var(--danger);
+    color: var(--danger-text);
+    font-weight: 600;
+  }
   button:disabled {
     opacity: 0.55;
     cursor: not-allowed;
@@ -67,6 +74,16 @@ export const sharedStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  /* The line beside a control that says what its last action did (a live region, kept when empty). */
+  .answer {
+    margin: 0.5em 0 0;
+  }
+  .answer:empty {
+    margin: 0;
+  }
+  .answer.failed {
+    color: var(--danger);
   }
   section.panel {
     padding: 1em;
