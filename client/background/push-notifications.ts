@@ -8,8 +8,7 @@ import { withTimeout } from '../with-timeout.js';
  */
 export const ENABLE_NOTIFICATIONS_TIMEOUT_MS = 12_000;
 
-const UNREACHABLE =
-  'The push service did not answer, so alerts are still off. Check your connection and try again later.';
+const UNREACHABLE = 'The push service did not answer, so alerts are still off. Check your connection and try again later.';
 
 /** Whether this device gets new-release alerts: the browser's permission and the subscription. */
 export async function notificationsEnabled(): Promise<boolean> {
@@ -32,7 +31,12 @@ export async function enableNotifications(): Promise<void> {
   }
   // The clock starts after the permission prompt: a person may take their time over that. A
   // subscription that arrives too late is dropped, since the server never heard of it.
-  const subscription = await withTimeout(subscribe(), ENABLE_NOTIFICATIONS_TIMEOUT_MS, UNREACHABLE, (late) => void late.unsubscribe());
+  const subscription = await withTimeout(
+    subscribe(),
+    ENABLE_NOTIFICATIONS_TIMEOUT_MS,
+    UNREACHABLE,
+    (late) => void late.unsubscribe(),
+  );
   const response = await withTimeout(
     fetch(API.pushSubscriptions, {
       method: 'POST',

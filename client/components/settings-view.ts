@@ -81,10 +81,12 @@ export class SettingsView extends LitElement {
           (persisted === false || this.keepAnswer) && caps.persistentStorage
             ? html`${
                 persisted === false
-                  ? html`<button ?disabled=${this.keeping} aria-describedby="keep-answer" @click=${this.#keep}>Keep my downloads</button>`
+                  ? html`<button ?disabled=${this.keeping} aria-describedby="keep-answer" @click=${this.#keep}>
+                      Keep my downloads
+                    </button>`
                   : nothing
               }
-                ${actionAnswer('keep-answer', this.keepAnswer)}`
+              ${actionAnswer('keep-answer', this.keepAnswer)}`
             : nothing
         }
       </section>
@@ -121,7 +123,8 @@ export class SettingsView extends LitElement {
 /** Whether alerts can work here: the API, and a permission the person has not refused. */
 function notificationsAnswer(caps: Capabilities): string {
   if (!caps.push || !caps.notifications) return 'No — this browser has no Web Push';
-  if (Notification.permission === 'denied') return 'No — notifications are blocked for this site (allow them in the site settings)';
+  if (Notification.permission === 'denied')
+    return 'No — notifications are blocked for this site (allow them in the site settings)';
   return 'Yes';
 }
 customElements.define('settings-view', SettingsView);
