@@ -120,10 +120,15 @@ export class DownloadsView extends LitElement {
 
   /** A modal: the page behind is inert, Tab stays inside, Escape cancels, focus comes back to the opener. */
   #confirmation(records: readonly DownloadRecord[]) {
-    const stored = records.filter((r) => r.state === 'done').length;
+    const done = records.filter((r) => r.state === 'done');
+    const stored = done.length;
     const unfinished = records.length - stored;
     const title =
-      stored > 0 ? `Remove ${stored === 1 ? 'your download' : `all ${stored} downloads`}?` : 'Cancel every download?';
+      stored === 1
+        ? `Remove ${done[0]?.release.title}?`
+        : stored > 1
+          ? `Remove all ${stored} downloads?`
+          : 'Cancel every download?';
     return html`<dialog aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#restoreFocus}>
       <h2 id="confirm-title">${title}</h2>
       <p id="confirm-text">

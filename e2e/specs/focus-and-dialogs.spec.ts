@@ -40,14 +40,14 @@ test('the skip link moves focus to the main content', async () => {
 // "Remove all downloads…" asks in a modal dialog: focus starts on the safe choice, Tab stays in the
 // dialog, Escape closes it and focus is back on the button that opened it; Remove then empties the list.
 test('the remove-all dialog traps and restores focus and closes on Escape', async () => {
-  const { page, origin, tearDown } = await startAppSession();
+  const { page, tearDown } = await startAppSession();
   try {
     await downloadThroughUi(page, 'Harbour Lights');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
     const open = page.getByRole('button', { name: 'Remove all downloads…' });
     await open.focus();
     await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Remove your download?' });
+    const dialog = page.getByRole('dialog', { name: 'Remove Harbour Lights?' });
     await expect(dialog).toBeVisible();
     expect(await focused(page)).toBe('button: Cancel');
     // The page behind is inert: Tab goes round the dialog's two buttons, and past the last one
