@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
 
-const section = (page: Page, title: string) => page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
+const section = (page: Page, title: string) =>
+  page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
 
 // Not installed, so Chromium refuses periodic background sync: the box unticks, the reason is said
 // under it, and nothing throws (it used to stay ticked and throw on a null event target).
