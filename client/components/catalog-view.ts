@@ -10,6 +10,9 @@ import { sharedStyles } from './shared-styles.js';
 
 type KindFilter = 'all' | 'album' | 'movie';
 
+/** The grid's heading, for screen readers: cards are h3, and "Continue watching" (an h2) is not always there. */
+const GRID_HEADINGS: Record<KindFilter, string> = { all: 'All releases', album: 'Albums', movie: 'Movies' };
+
 /** The library: every release, filterable by kind and to what is playable offline. */
 export class CatalogView extends LitElement {
   static override properties = { kind: { state: true }, offlineOnly: { state: true } };
@@ -27,16 +30,21 @@ export class CatalogView extends LitElement {
         background: var(--text);
         color: var(--bg);
       }
+      /* The whole label is the target, 44 px high; the box itself 24 px (it was 16 px). */
       label {
         display: inline-flex;
-        gap: 0.4em;
+        gap: 0.5em;
         align-items: center;
         min-height: 44px;
+        padding: 0 0.25em;
         margin-left: auto;
+        cursor: pointer;
       }
       input[type='checkbox'] {
-        width: 1.2em;
-        height: 1.2em;
+        flex: none;
+        width: 24px;
+        height: 24px;
+        margin: 0;
         accent-color: var(--accent);
       }
       ul {
@@ -85,18 +93,19 @@ export class CatalogView extends LitElement {
             ? html`<p role="alert">The catalog could not be loaded (${error}). Connect once to fill your library.</p>`
             : shown.length === 0
               ? html`<p class="muted">${this.offlineOnly ? 'Nothing downloaded yet.' : 'Nothing here yet.'}</p>`
-              : html`<ul>
-                  ${shown.map(
-                    (r) =>
-                      html`<li>
-                        <release-card
-                          .release=${r}
-                          .record=${downloads.value.get(r.id)}
-                          ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
-                        ></release-card>
-                      </li>`,
-                  )}
-                </ul>`
+              : html`<h2 class="visually-hidden">${GRID_HEADINGS[this.kind]}</h2>
+                  <ul>
+                    ${shown.map(
+                      (r) =>
+                        html`<li>
+                          <release-card
+                            .release=${r}
+                            .record=${downloads.value.get(r.id)}
+                            ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
+                          ></release-card>
+                        </li>`,
+                    )}
+                  </ul>`
       }`;
   }
 
