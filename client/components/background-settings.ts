@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { appState } from '#browser/state/app-state';
 import { backgroundRefreshEnabled, disableBackgroundRefresh, enableBackgroundRefresh } from '../background/periodic-refresh.js';
@@ -8,44 +8,26 @@ import { formatDateTime } from '../format.js';
 import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
 
+type Control = 'alerts' | 'refresh';
+
 /** The switches for new-release alerts and background catalog refresh, offered only where they work. */
 export class BackgroundSettings extends LitElement {
   static override properties = {
     alerts: { state: true },
     refresh: { state: true },
     lastRefresh: { state: true },
-    alertsAnswer: { state: true },
-    refreshAnswer: { state: true },
-    alertsBusy: { state: true },
-    refreshBusy: { state: true },
+    answers: { state: true },
+    busy: { state: true },
     loaded: { state: true },
   };
-  static override styles = [
-    sharedStyles,
-    css`
-      label {
-        display: flex;
-        gap: 0.5em;
-        align-items: center;
-        min-height: 44px;
-      }
-      input[type='checkbox'] {
-        flex: none;
-        width: 24px;
-        height: 24px;
-        margin: 0;
-        accent-color: var(--accent);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles];
 
   declare alerts: boolean;
   declare refresh: boolean;
   declare lastRefresh: number | undefined;
-  declare alertsAnswer: ActionAnswer | undefined;
-  declare refreshAnswer: ActionAnswer | undefined;
-  declare alertsBusy: boolean;
-  declare refreshBusy: boolean;
+  declare answers: Partial<Record<Control, ActionAnswer>>;
+  /** The controls whose action is under way: each shows it, and waits, on its own. */
+  declare busy: ReadonlySet<Control>;
   /** The switches appear once their real state is known, so a click can never be undone by it. */
   declare loaded: boolean;
 
@@ -54,10 +36,8 @@ export class BackgroundSettings extends LitElement {
     this.alerts = false;
     this.refresh = false;
     this.lastRefresh = undefined;
-    this.alertsAnswer = undefined;
-    this.refreshAnswer = undefined;
-    this.alertsBusy = false;
-    this.refreshBusy = false;
+    this.answers = {};
+    this.busy = new Set();
     this.loaded = false;
   }
 
@@ -79,10 +59,10 @@ export class BackgroundSettings extends LitElement {
         ${
           caps.push && caps.notifications
             ? html`<p>${this.alerts ? 'You get a notification when a new album or movie is out.' : 'Alerts are off.'}</p>
-                <button ?disabled=${this.alertsBusy} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
-                  ${this.alertsBusy ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
+                <button ?disabled=${this.busy.has('alerts')} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
+                  ${this.busy.has('alerts') ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
                 </button>
-                ${actionAnswer('alerts-answer', this.alertsAnswer)}`
+                ${actionAnswer('alerts-answer', this.answers.alerts)}`
             : html`<p class="muted">This browser cannot receive push notifications.</p>`
         }
       </section>
@@ -94,16 +74,16 @@ export class BackgroundSettings extends LitElement {
         </p>
         ${
           caps.periodicSync
-            ? html`<label
+            ? html`<label class="check"
                   ><input
                     type="checkbox"
                     .checked=${live(this.refresh)}
-                    ?disabled=${this.refreshBusy}
+                    ?disabled=${this.busy.has('refresh')}
                     aria-describedby="refresh-answer"
                     @change=${this.#toggleRefresh}
                   />Refresh the catalog in the background (about once a day)</label
                 >
-                ${actionAnswer('refresh-answer', this.refreshAnswer)}`
+                ${actionAnswer('refresh-answer', this.answers.refresh)}`
             : nothing
         }
       </section>`;
@@ -111,39 +91,42 @@ export class BackgroundSettings extends LitElement {
 
   async #toggleAlerts(): Promise<void> {
     const on = !this.alerts;
-    this.alertsBusy = true;
-    this.alertsAnswer = undefined;
-    try {
+    await this.#act('alerts', async () => {
       if (on) await enableNotifications();
       else await disableNotifications();
       this.alerts = on;
-      this.alertsAnswer = { text: on ? 'Alerts are on.' : 'Alerts are off.', failed: false };
-    } catch (error) {
-      this.alertsAnswer = { text: (error as Error).message, failed: true };
-    } finally {
-      this.alertsBusy = false;
-      // The permission may have changed with this click: Settings' table of what works says so.
-      this.dispatchEvent(new Event('capabilities-changed', { bubbles: true, composed: true }));
-    }
+      return on ? 'Alerts are on.' : 'Alerts are off.';
+    });
+    // The permission may have changed with this click: Settings' table of what works says so.
+    this.dispatchEvent(new Event('capabilities-changed', { bubbles: true, composed: true }));
   }
 
   async #toggleRefresh(event: Event): Promise<void> {
     const on = (event.target as HTMLInputElement).checked;
-    this.refreshBusy = true;
-    this.refreshAnswer = undefined;
-    try {
+    // Refused, the box unticks: live() in render sets it from this.refresh, which stays false.
+    await this.#act('refresh', async () => {
       if (on) await enableBackgroundRefresh();
       else await disableBackgroundRefresh();
       this.refresh = on;
-      this.refreshAnswer = { text: on ? 'Background refresh is on.' : 'Background refresh is off.', failed: false };
+      return on ? 'Background refresh is on.' : 'Background refresh is off.';
+    });
+  }
+
+  /** Runs one control's action and says beside that control what came of it. */
+  async #act(control: Control, action: () => Promise<string>): Promise<void> {
+    this.busy = new Set([...this.busy, control]);
+    this.answers = { ...this.answers, [control]: undefined };
+    let said: ActionAnswer;
+    try {
+      said = { text: await action(), failed: false };
     } catch (error) {
-      this.refresh = false;
-      this.refreshAnswer = { text: (error as Error).message, failed: true };
-    } finally {
-      this.refreshBusy = false;
+      said = { text: (error as Error).message, failed: true };
     }
+    this.answers = { ...this.answers, [control]: said };
+    this.busy = new Set([...this.busy].filter((c) => c !== control));
   }
 }
+
 customElements.define('background-settings', BackgroundSettings);
 
 declare global {

@@ -30,22 +30,10 @@ export class CatalogView extends LitElement {
         background: var(--text);
         color: var(--bg);
       }
-      /* The whole label is the target, 44 px high; the box itself 24 px (it was 16 px). */
-      label {
+      label.check {
         display: inline-flex;
-        gap: 0.5em;
-        align-items: center;
-        min-height: 44px;
         padding: 0 0.25em;
         margin-left: auto;
-        cursor: pointer;
-      }
-      input[type='checkbox'] {
-        flex: none;
-        width: 24px;
-        height: 24px;
-        margin: 0;
-        accent-color: var(--accent);
       }
       ul {
         list-style: none;
@@ -84,7 +72,9 @@ export class CatalogView extends LitElement {
       <continue-watching></continue-watching>
       <div class="filters" role="group" aria-label="Filter the library">
         ${filter('all', 'All')} ${filter('album', 'Albums')} ${filter('movie', 'Movies')}
-        <label><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label>
+        <label class="check"
+          ><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label
+        >
       </div>
       ${
         status === 'loading'

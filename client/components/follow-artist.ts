@@ -21,19 +21,6 @@ export class FollowArtist extends LitElement {
         color: var(--bg);
         font-weight: 600;
       }
-      label {
-        display: flex;
-        gap: 0.5em;
-        align-items: center;
-        min-height: 44px;
-      }
-      input[type='checkbox'] {
-        flex: none;
-        width: 24px;
-        height: 24px;
-        margin: 0;
-        accent-color: var(--accent);
-      }
     `,
   ];
 
@@ -58,7 +45,7 @@ export class FollowArtist extends LitElement {
     return html`<button aria-pressed="true" @click=${() => setFollow(this.artist, undefined)}>
         ${icon('check', 18)} Following ${this.artist}
       </button>
-      <label
+      <label class="check"
         ><input
           type="checkbox"
           .checked=${preference.autoDownload}
@@ -67,7 +54,7 @@ export class FollowArtist extends LitElement {
       >
       ${
         preference.autoDownload
-          ? html`<label
+          ? html`<label class="check"
               ><input
                 type="checkbox"
                 .checked=${preference.unmeteredOnly}

@@ -75,6 +75,21 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* A checkbox and its words: the whole label is the target, 44 px high, the box 24 px (was 16). */
+  label.check {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  label.check > input[type='checkbox'] {
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--accent);
+  }
   /* The line beside a control that says what its last action did (a live region, kept when empty). */
   .answer {
     margin: 0.5em 0 0;
