@@ -61,3 +61,20 @@ test('with notifications blocked, "Notify me" explains beside the button and the
     await tearDown();
   }
 });
+
+// "Keep my downloads" always answers beside the button, granted or refused (it used to say nothing
+// when the browser refused, which headless Chromium does for a site neither installed nor used).
+test('"Keep my downloads" says beside the button what the browser decided', async () => {
+  const { page, origin, tearDown } = await startAppSession();
+  try {
+    await page.goto(`${origin}/settings`);
+    const card = section(page, 'Storage');
+    await card.getByRole('button', { name: 'Keep my downloads' }).click();
+    const granted = await page.evaluate(() => navigator.storage.persisted());
+    await expect(card.getByRole('status')).toHaveText(granted ? /^Done: the browser will keep/ : /^The browser said no/, {
+      timeout: 5_000,
+    });
+  } finally {
+    await tearDown();
+  }
+});
