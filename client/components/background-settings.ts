@@ -58,7 +58,7 @@ export class BackgroundSettings extends LitElement {
         <h2 id="alerts-title">New-release alerts</h2>
         ${
           caps.push && caps.notifications
-            ? html`<p>${this.alerts ? 'You get a notification when a new album or movie is out.' : 'Alerts are off.'}</p>
+            ? html`<p>${this.#alertsState()}</p>
                 <button ?disabled=${this.busy.has('alerts')} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
                   ${this.busy.has('alerts') ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
                 </button>
@@ -87,6 +87,12 @@ export class BackgroundSettings extends LitElement {
             : nothing
         }
       </section>`;
+  }
+
+  /** Blocked is said before any click: pressing the button could not change it. */
+  #alertsState(): string {
+    if (this.alerts) return 'You get a notification when a new album or movie is out.';
+    return Notification.permission === 'denied' ? 'Alerts are off: notifications are blocked for this site.' : 'Alerts are off.';
   }
 
   async #toggleAlerts(): Promise<void> {
