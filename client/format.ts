@@ -28,3 +28,19 @@ export function formatTimeLeft(seconds: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/**
+ * `14 March 2026` (or `March 14, 2026`, in the person's locale) for a calendar date such as a
+ * release date, `2026-03-14`. Read as UTC and shown as UTC: the date is a day, not an instant, and
+ * must not become 13 March west of Greenwich.
+ */
+export function formatDate(isoDate: string, locales?: Intl.LocalesArgument): string {
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+/** `14 March 2026, 09:12`: an instant (milliseconds since the epoch) in the person's locale and zone. */
+export function formatDateTime(epochMs: number, locales?: Intl.LocalesArgument): string {
+  return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);
+}

@@ -1,5 +1,14 @@
 import { API } from '#common/routes';
 import { serviceWorkerReady } from '../sw-bridge.js';
+import { withTimeout } from '../with-timeout.js';
+
+/**
+ * How long turning alerts on may take once permission is given. Chromium's subscribe() waits for
+ * its push service with no limit of its own (over 100 s seen), and a person waits only seconds.
+ */
+export const ENABLE_NOTIFICATIONS_TIMEOUT_MS = 12_000;
+
+const UNREACHABLE = 'The push service did not answer, so alerts are still off. Check your connection and try again later.';
 
 /** Whether this device gets new-release alerts: the browser's permission and the subscription. */
 export async function notificationsEnabled(): Promise<boolean> {
@@ -20,18 +29,35 @@ export async function enableNotifications(): Promise<void> {
         : 'Notifications were not allowed. Press the button again to be asked again.',
     );
   }
-  const { publicKey } = (await (await fetch(API.pushKey)).json()) as { publicKey: string };
-  const registration = await serviceWorkerReady();
-  const subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey });
-  const response = await fetch(API.pushSubscriptions, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(subscription.toJSON()),
-  }).catch(() => undefined);
+  // The clock starts after the permission prompt: a person may take their time over that. A
+  // subscription that arrives too late is dropped, since the server never heard of it.
+  const subscription = await withTimeout(
+    subscribe(),
+    ENABLE_NOTIFICATIONS_TIMEOUT_MS,
+    UNREACHABLE,
+    (late) => void late.unsubscribe(),
+  );
+  const response = await withTimeout(
+    fetch(API.pushSubscriptions, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(subscription.toJSON()),
+    }),
+    ENABLE_NOTIFICATIONS_TIMEOUT_MS,
+    'The server did not answer.',
+  ).catch(() => undefined);
   if (!response?.ok) {
     await subscription.unsubscribe();
     throw new Error('The server could not be reached to turn alerts on. Try again when you are online.');
   }
+}
+
+async function subscribe(): Promise<PushSubscription> {
+  const key = await fetch(API.pushKey).catch(() => undefined);
+  if (!key?.ok) throw new Error('The server could not be reached to turn alerts on. Try again when you are online.');
+  const { publicKey } = (await key.json()) as { publicKey: string };
+  const registration = await serviceWorkerReady();
+  return registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: publicKey });
 }
 
 /**

@@ -1,9 +1,14 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { appState } from '#browser/state/app-state';
 import { backgroundRefreshEnabled, disableBackgroundRefresh, enableBackgroundRefresh } from '../background/periodic-refresh.js';
 import { disableNotifications, enableNotifications, notificationsEnabled } from '../background/push-notifications.js';
 import { detectCapabilities } from '../capabilities.js';
+import { formatDateTime } from '../format.js';
+import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
+
+type Control = 'alerts' | 'refresh';
 
 /** The switches for new-release alerts and background catalog refresh, offered only where they work. */
 export class BackgroundSettings extends LitElement {
@@ -11,24 +16,18 @@ export class BackgroundSettings extends LitElement {
     alerts: { state: true },
     refresh: { state: true },
     lastRefresh: { state: true },
-    message: { state: true },
+    answers: { state: true },
     busy: { state: true },
     loaded: { state: true },
   };
-  static override styles = [
-    sharedStyles,
-    css`
-      .message {
-        color: var(--danger);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles];
 
   declare alerts: boolean;
   declare refresh: boolean;
   declare lastRefresh: number | undefined;
-  declare message: string;
-  declare busy: boolean;
+  declare answers: Partial<Record<Control, ActionAnswer>>;
+  /** The controls whose action is under way: each shows it, and waits, on its own. */
+  declare busy: ReadonlySet<Control>;
   /** The switches appear once their real state is known, so a click can never be undone by it. */
   declare loaded: boolean;
 
@@ -37,8 +36,8 @@ export class BackgroundSettings extends LitElement {
     this.alerts = false;
     this.refresh = false;
     this.lastRefresh = undefined;
-    this.message = '';
-    this.busy = false;
+    this.answers = {};
+    this.busy = new Set();
     this.loaded = false;
   }
 
@@ -54,15 +53,16 @@ export class BackgroundSettings extends LitElement {
   override render() {
     if (!this.loaded) return html`<p class="muted" role="status">Checking what this browser allows…</p>`;
     const caps = detectCapabilities();
-    const last = this.lastRefresh ? new Date(this.lastRefresh).toLocaleString() : 'not yet';
+    const last = this.lastRefresh ? formatDateTime(this.lastRefresh) : 'not yet';
     return html`<section class="card panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">New-release alerts</h2>
         ${
           caps.push && caps.notifications
-            ? html`<p>${this.alerts ? 'You get a notification when a new album or movie is out.' : 'Alerts are off.'}</p>
-                <button ?disabled=${this.busy} @click=${this.#toggleAlerts}>
-                  ${this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
-                </button>`
+            ? html`<p>${this.#alertsState()}</p>
+                <button ?disabled=${this.busy.has('alerts')} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
+                  ${this.busy.has('alerts') ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
+                </button>
+                ${actionAnswer('alerts-answer', this.answers.alerts)}`
             : html`<p class="muted">This browser cannot receive push notifications.</p>`
         }
       </section>
@@ -74,46 +74,65 @@ export class BackgroundSettings extends LitElement {
         </p>
         ${
           caps.periodicSync
-            ? html`<label
-                ><input type="checkbox" .checked=${this.refresh} ?disabled=${this.busy} @change=${this.#toggleRefresh} /> Refresh
-                the catalog in the background (about once a day)</label
-              >`
+            ? html`<label class="check"
+                  ><input
+                    type="checkbox"
+                    .checked=${live(this.refresh)}
+                    ?disabled=${this.busy.has('refresh')}
+                    aria-describedby="refresh-answer"
+                    @change=${this.#toggleRefresh}
+                  />Refresh the catalog in the background (about once a day)</label
+                >
+                ${actionAnswer('refresh-answer', this.answers.refresh)}`
             : nothing
         }
-      </section>
-      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}`;
+      </section>`;
+  }
+
+  /** Blocked is said before any click: pressing the button could not change it. */
+  #alertsState(): string {
+    if (this.alerts) return 'You get a notification when a new album or movie is out.';
+    return Notification.permission === 'denied' ? 'Alerts are off: notifications are blocked for this site.' : 'Alerts are off.';
   }
 
   async #toggleAlerts(): Promise<void> {
-    await this.#run(async () => {
-      if (this.alerts) await disableNotifications();
-      else await enableNotifications();
-      this.alerts = !this.alerts;
+    const on = !this.alerts;
+    await this.#act('alerts', async () => {
+      if (on) await enableNotifications();
+      else await disableNotifications();
+      this.alerts = on;
+      return on ? 'Alerts are on.' : 'Alerts are off.';
     });
+    // The permission may have changed with this click: Settings' table of what works says so.
+    this.dispatchEvent(new Event('capabilities-changed', { bubbles: true, composed: true }));
   }
 
   async #toggleRefresh(event: Event): Promise<void> {
     const on = (event.target as HTMLInputElement).checked;
-    await this.#run(async () => {
+    // Refused, the box unticks: live() in render sets it from this.refresh, which stays false.
+    await this.#act('refresh', async () => {
       if (on) await enableBackgroundRefresh();
       else await disableBackgroundRefresh();
       this.refresh = on;
+      return on ? 'Background refresh is on.' : 'Background refresh is off.';
     });
-    (event.target as HTMLInputElement).checked = this.refresh;
   }
 
-  async #run(action: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    this.message = '';
+  /** Runs one control's action and says beside that control what came of it. */
+  async #act(control: Control, action: () => Promise<string>): Promise<void> {
+    this.busy = new Set([...this.busy, control]);
+    this.answers = { ...this.answers, [control]: undefined };
+    let said: ActionAnswer;
     try {
-      await action();
+      said = { text: await action(), failed: false };
     } catch (error) {
-      this.message = (error as Error).message;
-    } finally {
-      this.busy = false;
+      said = { text: (error as Error).message, failed: true };
     }
+    this.answers = { ...this.answers, [control]: said };
+    this.busy = new Set([...this.busy].filter((c) => c !== control));
   }
 }
+
 customElements.define('background-settings', BackgroundSettings);
 
 declare global {

@@ -10,6 +10,9 @@ import { sharedStyles } from './shared-styles.js';
 
 type KindFilter = 'all' | 'album' | 'movie';
 
+/** The grid's heading, for screen readers: cards are h3, and "Continue watching" (an h2) is not always there. */
+const GRID_HEADINGS: Record<KindFilter, string> = { all: 'All releases', album: 'Albums', movie: 'Movies' };
+
 /** The library: every release, filterable by kind and to what is playable offline. */
 export class CatalogView extends LitElement {
   static override properties = { kind: { state: true }, offlineOnly: { state: true } };
@@ -27,17 +30,10 @@ export class CatalogView extends LitElement {
         background: var(--text);
         color: var(--bg);
       }
-      label {
+      label.check {
         display: inline-flex;
-        gap: 0.4em;
-        align-items: center;
-        min-height: 44px;
+        padding: 0 0.25em;
         margin-left: auto;
-      }
-      input[type='checkbox'] {
-        width: 1.2em;
-        height: 1.2em;
-        accent-color: var(--accent);
       }
       ul {
         list-style: none;
@@ -76,7 +72,9 @@ export class CatalogView extends LitElement {
       <continue-watching></continue-watching>
       <div class="filters" role="group" aria-label="Filter the library">
         ${filter('all', 'All')} ${filter('album', 'Albums')} ${filter('movie', 'Movies')}
-        <label><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label>
+        <label class="check"
+          ><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label
+        >
       </div>
       ${
         status === 'loading'
@@ -85,18 +83,19 @@ export class CatalogView extends LitElement {
             ? html`<p role="alert">The catalog could not be loaded (${error}). Connect once to fill your library.</p>`
             : shown.length === 0
               ? html`<p class="muted">${this.offlineOnly ? 'Nothing downloaded yet.' : 'Nothing here yet.'}</p>`
-              : html`<ul>
-                  ${shown.map(
-                    (r) =>
-                      html`<li>
-                        <release-card
-                          .release=${r}
-                          .record=${downloads.value.get(r.id)}
-                          ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
-                        ></release-card>
-                      </li>`,
-                  )}
-                </ul>`
+              : html`<h2 class="visually-hidden">${GRID_HEADINGS[this.kind]}</h2>
+                  <ul>
+                    ${shown.map(
+                      (r) =>
+                        html`<li>
+                          <release-card
+                            .release=${r}
+                            .record=${downloads.value.get(r.id)}
+                            ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
+                          ></release-card>
+                        </li>`,
+                    )}
+                  </ul>`
       }`;
   }
 

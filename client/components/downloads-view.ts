@@ -21,7 +21,7 @@ function byListOrder(a: DownloadRecord, b: DownloadRecord): number {
 
 /** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
 export class DownloadsView extends LitElement {
-  static override properties = { confirming: { state: true }, message: { state: true } };
+  static override properties = { message: { state: true } };
   static override styles = [
     sharedStyles,
     css`
@@ -57,20 +57,32 @@ export class DownloadsView extends LitElement {
         gap: 0.5em;
         align-items: center;
       }
-      .confirm {
-        padding: 1em;
-        margin: 1em 0;
+      dialog {
+        max-width: min(28em, calc(100vw - 2em));
+        padding: 1.25em;
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        background: var(--surface);
+        color: var(--text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 50%);
+      }
+      dialog h2 {
+        font-size: 1.2em;
+      }
+      dialog .bar {
+        justify-content: flex-end;
+        margin-top: 1em;
       }
     `,
   ];
 
-  declare confirming: boolean;
   declare message: string;
 
   constructor() {
     super();
     new StoreController(this, [downloads]);
-    this.confirming = false;
     this.message = '';
   }
 
@@ -101,26 +113,64 @@ export class DownloadsView extends LitElement {
                     </li>`,
                 )}
               </ul>
-              ${
-                this.confirming
-                  ? html`<div class="card confirm" role="alertdialog" aria-labelledby="confirm-title">
-                      <p id="confirm-title">
-                        <strong>Remove all ${records.length} downloads?</strong> They will no longer play offline.
-                      </p>
-                      <div class="bar">
-                        <button class="primary" @click=${this.#removeAll}>Remove all</button>
-                        <button @click=${() => (this.confirming = false)}>Keep them</button>
-                      </div>
-                    </div>`
-                  : html`<button class="danger" @click=${() => (this.confirming = true)}>Remove all downloads…</button>`
-              }`
-      }`;
+              <button class="danger" @click=${this.#confirmRemoveAll}>Remove all downloads…</button>`
+      }
+      ${this.#confirmation(records)}`;
+  }
+
+  /** A modal: the page behind is inert, Tab stays inside, Escape cancels, focus comes back to the opener. */
+  #confirmation(records: readonly DownloadRecord[]) {
+    const done = records.filter((r) => r.state === 'done');
+    const stored = done.length;
+    const unfinished = records.length - stored;
+    const title =
+      stored === 1
+        ? `Remove ${done[0]?.release.title}?`
+        : stored > 1
+          ? `Remove all ${stored} downloads?`
+          : 'Cancel every download?';
+    return html`<dialog aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#restoreFocus}>
+      <h2 id="confirm-title">${title}</h2>
+      <p id="confirm-text">
+        ${stored === 1 ? 'It will no longer play offline.' : stored > 1 ? 'They will no longer play offline.' : ''}
+        ${unfinished === 1 ? 'The unfinished download is cancelled too.' : unfinished > 1 ? `The ${unfinished} unfinished downloads are cancelled too.` : ''}
+      </p>
+      <div class="bar">
+        <button autofocus @click=${() => this.#dialog()?.close()}>Cancel</button>
+        <button class="destructive" @click=${this.#removeAll}>${stored > 0 ? 'Remove' : 'Stop them'}</button>
+      </div>
+    </dialog>`;
+  }
+
+  #opener: HTMLElement | undefined;
+  /** Set once Remove went through: the opener is about to leave with the list. */
+  #removed = false;
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #confirmRemoveAll(event: Event): void {
+    this.#opener = event.currentTarget as HTMLElement;
+    this.#dialog()?.showModal();
+    // autofocus is honoured by showModal(), but say it: the safe choice has focus, never Remove.
+    this.#dialog()?.querySelector<HTMLButtonElement>('button[autofocus]')?.focus();
+  }
+
+  #restoreFocus(): void {
+    const opener = this.#opener;
+    this.#opener = undefined;
+    // After Remove the list, and the opener with it, goes: the heading, by the message, takes focus.
+    if (opener?.isConnected && !this.#removed) opener.focus();
+    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    this.#removed = false;
   }
 
   async #removeAll(): Promise<void> {
-    this.confirming = false;
     await removeAllDownloads();
+    this.#removed = true;
     this.message = 'Removed every download.';
+    this.#dialog()?.close();
     await refreshStorageInfo();
   }
 }

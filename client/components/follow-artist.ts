@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { libraryPrefs, setFollow } from '../state/library-prefs.js';
 import { StoreController } from '../state/store.js';
+import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Follow an artist, and choose whether their new releases download by themselves. */
@@ -13,11 +14,12 @@ export class FollowArtist extends LitElement {
         display: block;
         margin: 0.5em 0;
       }
-      label {
-        display: flex;
-        gap: 0.4em;
-        align-items: center;
-        min-height: 36px;
+      /* Following is a state, and looks it: filled, with a check, where Follow is an outline. */
+      button[aria-pressed='true'] {
+        background: var(--text);
+        border-color: var(--text);
+        color: var(--bg);
+        font-weight: 600;
       }
     `,
   ];
@@ -32,13 +34,18 @@ export class FollowArtist extends LitElement {
   override render() {
     const preference = libraryPrefs.value.follows[this.artist];
     if (!preference) {
-      return html`<button @click=${() => setFollow(this.artist, { autoDownload: false, unmeteredOnly: true })}>
+      return html`<button
+        aria-pressed="false"
+        @click=${() => setFollow(this.artist, { autoDownload: false, unmeteredOnly: true })}
+      >
         Follow ${this.artist}
       </button>`;
     }
     const change = (patch: Partial<typeof preference>) => setFollow(this.artist, { ...preference, ...patch });
-    return html`<button aria-pressed="true" @click=${() => setFollow(this.artist, undefined)}>Following ${this.artist}</button>
-      <label
+    return html`<button aria-pressed="true" @click=${() => setFollow(this.artist, undefined)}>
+        ${icon('check', 18)} Following ${this.artist}
+      </button>
+      <label class="check"
         ><input
           type="checkbox"
           .checked=${preference.autoDownload}
@@ -47,7 +54,7 @@ export class FollowArtist extends LitElement {
       >
       ${
         preference.autoDownload
-          ? html`<label
+          ? html`<label class="check"
               ><input
                 type="checkbox"
                 .checked=${preference.unmeteredOnly}

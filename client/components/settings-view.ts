@@ -1,20 +1,22 @@
-import { LitElement, css, html } from 'lit';
-import { detectCapabilities } from '../capabilities.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { detectCapabilities, type Capabilities } from '../capabilities.js';
 import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
 import './background-settings.js';
 import './download-settings.js';
 import './offline-mode-setting.js';
+import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings, and what this browser can and cannot do in the background. */
 export class SettingsView extends LitElement {
+  static override properties = { keepAnswer: { state: true }, keeping: { state: true } };
   static override styles = [
     sharedStyles,
     css`
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: minmax(0, 16em) minmax(0, 1fr);
         gap: 0.4em 1em;
         margin: 0;
       }
@@ -23,13 +25,32 @@ export class SettingsView extends LitElement {
       }
       dd {
         margin: 0;
+        overflow-wrap: anywhere;
+      }
+      /* On a phone each answer goes under its question: side by side, they overflowed at 320-390 px. */
+      @media (max-width: 40em) {
+        dl {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 0.15em;
+        }
+        dd + dt {
+          margin-top: 0.6em;
+        }
       }
     `,
   ];
 
+  /** What "Keep my downloads" last got from the browser, said beside the button. */
+  declare keepAnswer: ActionAnswer | undefined;
+  declare keeping: boolean;
+
   constructor() {
     super();
     new StoreController(this, [storageInfo]);
+    this.keepAnswer = undefined;
+    this.keeping = false;
+    // A permission given or refused in a card below changes what the table says works.
+    this.addEventListener('capabilities-changed', () => this.requestUpdate());
   }
 
   override connectedCallback(): void {
@@ -57,9 +78,16 @@ export class SettingsView extends LitElement {
           }
         </p>
         ${
-          persisted === false && caps.persistentStorage
-            ? html`<button @click=${() => void requestPersistence()}>Keep my downloads</button>`
-            : ''
+          (persisted === false || this.keepAnswer) && caps.persistentStorage
+            ? html`${
+                persisted === false
+                  ? html`<button ?disabled=${this.keeping} aria-describedby="keep-answer" @click=${this.#keep}>
+                      Keep my downloads
+                    </button>`
+                  : nothing
+              }
+              ${actionAnswer('keep-answer', this.keepAnswer)}`
+            : nothing
         }
       </section>
       <section class="card panel" aria-labelledby="browser-title">
@@ -74,10 +102,30 @@ export class SettingsView extends LitElement {
           <dt>Offline actions sent later</dt>
           <dd data-feature="background-sync">${yes(caps.backgroundSync, 'they are sent the next time the app opens online')}</dd>
           <dt>New-release notifications</dt>
-          <dd data-feature="push">${yes(caps.push && caps.notifications, 'this browser has no Web Push')}</dd>
+          <dd data-feature="push">${notificationsAnswer(caps)}</dd>
         </dl>
       </section>`;
   }
+
+  async #keep(): Promise<void> {
+    this.keeping = true;
+    const granted = await requestPersistence();
+    this.keeping = false;
+    this.keepAnswer = granted
+      ? { text: 'Done: the browser will keep your downloads.', failed: false }
+      : {
+          text: 'The browser said no: it keeps downloads only for sites people install or use often. Install Stowaway, or try again later.',
+          failed: true,
+        };
+  }
+}
+
+/** Whether alerts can work here: the API, and a permission the person has not refused. */
+function notificationsAnswer(caps: Capabilities): string {
+  if (!caps.push || !caps.notifications) return 'No — this browser has no Web Push';
+  if (Notification.permission === 'denied')
+    return 'No — notifications are blocked for this site (allow them in the site settings)';
+  return 'Yes';
 }
 customElements.define('settings-view', SettingsView);
 

@@ -36,6 +36,13 @@ export const sharedStyles = css`
   button.danger {
     color: var(--danger);
   }
+  /* The button that destroys, in a confirmation: never dressed as the primary, safe choice. */
+  button.destructive {
+    background: var(--danger);
+    border-color: var(--danger);
+    color: var(--danger-text);
+    font-weight: 600;
+  }
   button:disabled {
     opacity: 0.55;
     cursor: not-allowed;
@@ -67,6 +74,31 @@ export const sharedStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  /* A checkbox and its words: the whole label is the target, 44 px high, the box 24 px (was 16). */
+  label.check {
+    display: flex;
+    gap: 0.5em;
+    align-items: center;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  label.check > input[type='checkbox'] {
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--accent);
+  }
+  /* The line beside a control that says what its last action did (a live region, kept when empty). */
+  .answer {
+    margin: 0.5em 0 0;
+  }
+  .answer:empty {
+    margin: 0;
+  }
+  .answer.failed {
+    color: var(--danger);
   }
   section.panel {
     padding: 1em;

@@ -1,6 +1,8 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { PAGES } from '#common/routes';
+import { pageTitle } from '../page-title.js';
 import { route, type Route } from '../router.js';
+import { catalog, findRelease } from '../state/catalog-store.js';
 import { StoreController } from '../state/store.js';
 import './catalog-view.js';
 import './downloads-view.js';
@@ -59,6 +61,15 @@ export class StowawayApp extends LitElement {
         color: #fff;
         text-decoration: none;
       }
+      /* At 320 px the three links were 26 px wider than the screen, and the page with them. */
+      @media (max-width: 24em) {
+        nav ul {
+          flex-wrap: wrap;
+        }
+        nav a {
+          padding: 0 0.6em;
+        }
+      }
       nav a[aria-current='page'] {
         background: rgb(255 255 255 / 16%);
         font-weight: 700;
@@ -72,6 +83,10 @@ export class StowawayApp extends LitElement {
         max-width: 1100px;
         margin: 0 auto;
         padding: 1.25em 1em 2em;
+      }
+      /* Focused only as the skip link's target, never reached by Tab: no ring around the whole page. */
+      main:focus {
+        outline: none;
       }
       .skip {
         position: absolute;
@@ -89,14 +104,14 @@ export class StowawayApp extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [route]);
+    new StoreController(this, [route, catalog]);
   }
 
   override render() {
     const current = route.value;
     const link = (href: string, label: string, active: boolean) =>
       html`<li><a href=${href} aria-current=${active ? 'page' : 'false'}>${label}</a></li>`;
-    return html`<a class="skip" href="#main">Skip to content</a>
+    return html`<a class="skip" href="#main" @click=${this.#skipToContent}>Skip to content</a>
       <header>
         <a class="brand" href=${PAGES.catalog} aria-label="Stowaway home">Stow<span>away</span></a>
         <nav aria-label="Main">
@@ -110,7 +125,7 @@ export class StowawayApp extends LitElement {
       <update-prompt></update-prompt>
       <offline-banner></offline-banner>
       <offline-ready-notice></offline-ready-notice>
-      <main id="main">${this.#page(current)}</main>
+      <main id="main" tabindex="-1">${this.#page(current)}</main>
       <toast-notice></toast-notice>
       <mini-player></mini-player>`;
   }
@@ -140,14 +155,30 @@ export class StowawayApp extends LitElement {
   /** After a navigation (not the first page), focus the new page's heading so screen readers announce it. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const current = route.value;
+    document.title = pageTitle(current, current.name === 'release' ? findRelease(current.id)?.title : undefined);
     const previous = this.#shownRoute;
-    this.#shownRoute = route.value;
-    if (!previous || previous === route.value) return;
-    requestAnimationFrame(() => {
-      const page = this.renderRoot.querySelector('main')?.firstElementChild;
-      const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? this.renderRoot.querySelector<HTMLElement>('main h1');
-      heading?.focus({ preventScroll: true });
-    });
+    this.#shownRoute = current;
+    if (!previous || previous === current) return;
+    requestAnimationFrame(() => this.#focusPage());
+  }
+
+  /**
+   * The skip link's own move: the browser cannot follow `#main` into this shadow root, and the
+   * router takes same-page links for itself, so the link focused nothing.
+   */
+  #skipToContent(event: Event): void {
+    event.preventDefault();
+    this.#focusPage();
+  }
+
+  /** Focus the page's heading, or the main region when the page has none yet. */
+  #focusPage(): void {
+    const main = this.renderRoot.querySelector<HTMLElement>('main');
+    const page = main?.firstElementChild;
+    const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');
+    (heading ?? main)?.focus({ preventScroll: true });
+    (heading ?? main)?.scrollIntoView({ block: 'nearest' });
   }
 }
 customElements.define('stowaway-app', StowawayApp);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from '../fixtures/axe.js';
 import { launchBrowser, openApp } from '../fixtures/browser.js';
 import { REPO_ROOT, ServerProcess } from '../fixtures/server-process.js';
 
@@ -19,24 +20,6 @@ const SIZES = [
 ] as const;
 
 const screenshots = path.join(REPO_ROOT, 'e2e-output', 'screenshots');
-
-/** axe-core's serious and critical violations on the page as it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(ctx: Document): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes[0]?.target)})`);
-  });
-}
 
 async function screenshotAtEverySize(page: Page, name: string, scheme: string): Promise<void> {
   for (const [size, viewport] of SIZES) {
