@@ -9,16 +9,7 @@ export class OfflineModeSetting extends LitElement {
     sharedStyles,
     css`
       label {
-        display: flex;
-        align-items: center;
-        gap: 0.75em;
-        min-height: 44px;
         font-weight: 600;
-      }
-      input {
-        width: 1.5em;
-        height: 1.5em;
-        accent-color: var(--accent);
       }
       p {
         margin: 0.25em 0 0;
@@ -35,7 +26,7 @@ export class OfflineModeSetting extends LitElement {
     const on = offlineMode.value;
     return html`<section class="card panel" aria-labelledby="playback-title">
       <h2 id="playback-title">Playback</h2>
-      <label>
+      <label class="check">
         <input
           type="checkbox"
           role="switch"

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import { releaseBytes, releaseDuration } from '#common/release-facts';
 import { PAGES } from '#common/routes';
-import { formatBytes, formatDuration } from '../format.js';
+import { formatBytes, formatDate, formatDuration } from '../format.js';
 import { catalog, findRelease } from '../state/catalog-store.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
 import { currentTrack } from '../player/play-queue.js';
@@ -156,7 +156,9 @@ export class ReleaseView extends LitElement {
         <div>
           <span class="kind">${release.kind}</span>
           <h1 tabindex="-1">${release.title}</h1>
-          <p><strong>${release.artist}</strong> · <time datetime=${release.releaseDate}>${release.releaseDate}</time></p>
+          <p>
+            <strong>${release.artist}</strong> · <time datetime=${release.releaseDate}>${formatDate(release.releaseDate)}</time>
+          </p>
           ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
           <p class="muted">
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
