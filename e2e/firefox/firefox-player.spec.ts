@@ -91,6 +91,7 @@ test('Firefox: offline or in Offline mode, what is not downloaded is disabled wi
     await expect.poll(playPulse).toEqual({ disabled: false, label: 'Play Pulse' });
 
     await t.server.stop();
+    // The person opening the app again with the server gone (what is tested is that relaunch).
     await t.page.reload();
     await waitForText(t.page, 'You are offline');
     await expect.poll(playPulse).toEqual({ disabled: true, label: 'Play Pulse. Not downloaded (you are offline)' });

@@ -14,6 +14,7 @@ test('offline, tracks not downloaded are disabled with the reason; downloaded on
   try {
     await downloadThroughUi(page, 'Harbour Lights');
     await server.stop();
+    // The person opening the app again with the server gone (what is tested is that relaunch).
     await page.reload();
     await expect(page.getByText('You are offline.')).toBeVisible({ timeout: 15_000 });
 

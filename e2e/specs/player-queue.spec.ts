@@ -118,7 +118,7 @@ test('a reload restores the queue paused; songs start at 0:00; Previous restarts
     await seek(page).dispatchEvent('change');
     await expect.poll(() => position(page)).toBe(17);
     await page.waitForTimeout(1000); // the second a person takes between the seek and the reload
-    await page.reload();
+    await page.reload(); // the relaunch whose restored session is under test
     await expect.poll(() => nowPlayingTitle(page)).toBe('Lantern Swell');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
     await expect.poll(() => position(page)).toBe(17);
