@@ -30,14 +30,9 @@ export class ReleaseView extends LitElement {
         gap: 1.5em;
         align-items: start;
       }
-      /* On a phone the actions belong in the first screen: a smaller cover, then title and buttons. */
       @media (max-width: 600px) {
         .top {
           grid-template-columns: 1fr;
-          gap: 1em;
-        }
-        img.art {
-          max-width: min(200px, 28vh);
         }
       }
       img.art {
@@ -164,17 +159,17 @@ export class ReleaseView extends LitElement {
           <p>
             <strong>${release.artist}</strong> · <time datetime=${release.releaseDate}>${formatDate(release.releaseDate)}</time>
           </p>
+          ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
           <p class="muted">
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
             ${formatBytes(releaseBytes(release))}
           </p>
+          <follow-artist .artist=${release.artist}></follow-artist>
           <download-status .record=${downloadOf(release.id)}></download-status>
           <div class="actions">
             ${this.#playButton(release)}
             <download-controls .release=${release} .record=${downloadOf(release.id)}></download-controls>
           </div>
-          <follow-artist .artist=${release.artist}></follow-artist>
-          ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
         </div>
       </div>
       ${release.kind === 'album' ? this.#trackList(release) : this.#movie(release)}`;

@@ -75,15 +75,6 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  select {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 0.75em;
-    border-radius: 8px;
-    border: 1px solid var(--border);
-    background: var(--surface);
-    color: var(--text);
-  }
   /* A checkbox and its words: the whole label is the target, 44 px high, the box 24 px (was 16). */
   label.check {
     display: flex;
