@@ -8,8 +8,14 @@ export function releaseBytes(release: Release): number {
   return release.parts.reduce((sum, part) => sum + part.bytes, 0);
 }
 
+/** An album's tracks, in order. */
+export const releaseTracks = (release: Release): Release['parts'] => release.parts.filter((p) => p.role === 'track');
+
+/** What plays: an album's tracks, or a movie's manifest. */
+export const playedParts = (release: Release): Release['parts'] =>
+  release.kind === 'album' ? releaseTracks(release) : release.parts.filter((p) => p.role === 'manifest');
+
 /** Playing time in seconds: the sum of the tracks, or the manifest's duration for a movie. */
 export function releaseDuration(release: Release): number {
-  const timed = release.parts.filter((p) => p.role === (release.kind === 'album' ? 'track' : 'manifest'));
-  return timed.reduce((sum, part) => sum + (part.duration ?? 0), 0);
+  return playedParts(release).reduce((sum, part) => sum + (part.duration ?? 0), 0);
 }

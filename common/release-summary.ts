@@ -1,7 +1,7 @@
 import { artistIdOf } from './artist-id.js';
 import type { Release } from './catalog.js';
 import type { ReleaseSummary } from './catalog-page.js';
-import { releaseBytes, releaseDuration } from './release-facts.js';
+import { releaseBytes, releaseDuration, releaseTracks } from './release-facts.js';
 
 /** What a list shows of a release (GET /api/library/releases). */
 export function releaseSummaryOf(release: Release): ReleaseSummary {
@@ -15,6 +15,6 @@ export function releaseSummaryOf(release: Release): ReleaseSummary {
     artwork: release.artwork,
     duration: releaseDuration(release),
     bytes: releaseBytes(release),
-    tracks: release.parts.filter((p) => p.role === 'track').length,
+    tracks: releaseTracks(release).length,
   };
 }

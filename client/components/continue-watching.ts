@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
+import { playedParts } from '#common/release-facts';
 import { PAGES } from '#common/routes';
 import { formatTimeLeft } from '../format.js';
 import { playabilityStores, whyReleaseNotPlayable } from '../player/playability.js';
@@ -62,12 +63,17 @@ export class ContinueWatching extends LitElement {
   override render() {
     const positions = savedPositions();
     const started = [...positions.keys()].reverse(); // the most recently saved last in the store
+    // One pass over the catalog (it can be large), then one lookup per saved position.
+    const byManifest = new Map<string, { film: Release; duration: number }>();
+    for (const release of catalog.value.releases) {
+      if (release.kind !== 'movie') continue;
+      const [manifest] = playedParts(release);
+      if (manifest && positions.has(manifest.url))
+        byManifest.set(manifest.url, { film: release, duration: manifest.duration ?? 0 });
+    }
     const films = started.flatMap((url) => {
-      const film = catalog.value.releases.find(
-        (r) => r.kind === 'movie' && r.parts.some((p) => p.role === 'manifest' && p.url === url),
-      );
-      const duration = film?.parts.find((p) => p.url === url)?.duration ?? 0;
-      return film && duration > 0 ? [{ film, at: positions.get(url) ?? 0, duration }] : [];
+      const known = byManifest.get(url);
+      return known && known.duration > 0 ? [{ ...known, at: positions.get(url) ?? 0 }] : [];
     });
     if (films.length === 0) return nothing;
     return html`<h2>Continue watching</h2>

@@ -1,12 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
-import { releaseBytes, releaseDuration } from '#common/release-facts';
+import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-facts';
 import { PAGES } from '#common/routes';
 import { formatBytes, formatDate, formatDuration } from '../format.js';
 import { catalog, findRelease } from '../state/catalog-store.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
-import { currentTrack } from '../player/play-queue.js';
-import { playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
+import { isCurrentTrack, playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
 import { playabilityStores, whyNotPlayable, whyReleaseNotPlayable } from '../player/playability.js';
 import { savePosition, savedPosition } from '../player/resume-positions.js';
 import { StoreController } from '../state/store.js';
@@ -149,7 +148,7 @@ export class ReleaseView extends LitElement {
         : html`<h1 tabindex="-1">Not in the catalog</h1>
             <p>There is no release “${this.releaseId}”. <a href=${PAGES.catalog}>Back to the library</a></p>`;
     }
-    const tracks = release.parts.filter((p) => p.role === 'track');
+    const tracks = releaseTracks(release);
     return html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>
       <div class="top">
         <img class="art" src=${release.artwork} alt="Artwork of ${release.title}" width="512" height="512" />
@@ -195,45 +194,42 @@ export class ReleaseView extends LitElement {
   }
 
   #trackList(release: Release) {
-    const playing = currentTrack(queue.value);
     return html`<h2>Tracks</h2>
       <ol>
-        ${release.parts
-          .filter((p) => p.role === 'track')
-          .map((track, index) => {
-            const title = track.title ?? release.title;
-            const isCurrent = playing?.releaseId === release.id && playing.url === track.url;
-            const isPlaying = isCurrent && playback.value.playing;
-            const why = whyNotPlayable(track.url);
-            const favourite = libraryPrefs.value.favourites.has(track.url);
-            return html`<li aria-current=${String(isCurrent)} class=${why ? 'unplayable' : ''}>
-              <span class="num">${index + 1}</span>
-              <button
-                class="play"
-                aria-label="${isPlaying ? 'Pause' : 'Play'} ${title}${why ? `. ${why}` : ''}"
-                ?disabled=${Boolean(why)}
-                @click=${() => playOrPauseTrack(release, index)}
-              >
-                ${icon(isPlaying ? 'pause' : 'play', 20)}
-                <span class="title">
-                  <span>${title}</span>
-                  ${why ? html`<span class="small">Not downloaded</span>` : nothing}
-                </span>
-              </button>
-              <span class="end">
-                <span class="muted">${formatDuration(track.duration ?? 0)}</span>
-                <button
-                  class="icon"
-                  aria-pressed=${String(favourite)}
-                  aria-label="Favourite ${title}"
-                  @click=${() => toggleFavourite(track.url)}
-                >
-                  ${icon(favourite ? 'starFilled' : 'star')}
-                </button>
-                <queue-menu .release=${release} .index=${index} label=${title}></queue-menu>
+        ${releaseTracks(release).map((track, index) => {
+          const title = track.title ?? release.title;
+          const isCurrent = isCurrentTrack(release.id, track.url);
+          const isPlaying = isCurrent && playback.value.playing;
+          const why = whyNotPlayable(track.url);
+          const favourite = libraryPrefs.value.favourites.has(track.url);
+          return html`<li aria-current=${String(isCurrent)} class=${why ? 'unplayable' : ''}>
+            <span class="num">${index + 1}</span>
+            <button
+              class="play"
+              aria-label="${isPlaying ? 'Pause' : 'Play'} ${title}${why ? `. ${why}` : ''}"
+              ?disabled=${Boolean(why)}
+              @click=${() => playOrPauseTrack(release, index)}
+            >
+              ${icon(isPlaying ? 'pause' : 'play', 20)}
+              <span class="title">
+                <span>${title}</span>
+                ${why ? html`<span class="small">Not downloaded</span>` : nothing}
               </span>
-            </li>`;
-          })}
+            </button>
+            <span class="end">
+              <span class="muted">${formatDuration(track.duration ?? 0)}</span>
+              <button
+                class="icon"
+                aria-pressed=${String(favourite)}
+                aria-label="Favourite ${title}"
+                @click=${() => toggleFavourite(track.url)}
+              >
+                ${icon(favourite ? 'starFilled' : 'star')}
+              </button>
+              <queue-menu .release=${release} .index=${index} label=${title}></queue-menu>
+            </span>
+          </li>`;
+        })}
       </ol>`;
   }
 

@@ -30,7 +30,7 @@ export class ToastNotice extends LitElement {
   }
 
   override render() {
-    const text = toast.value?.text;
+    const text = toast.value;
     return html`<div role="status" aria-live="polite">${text ? html`<p>${text}</p>` : ''}</div>`;
   }
 }

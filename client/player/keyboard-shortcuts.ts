@@ -38,8 +38,9 @@ function keepsKey(element: Element | undefined, key: string): boolean {
 /** How focus last moved: a pointer press, or Tab. */
 let lastFocusBy: 'pointer' | 'keyboard' = 'pointer';
 
+/** Elements that Space presses (a range slider is not one: Space means nothing to it). */
 const isPressable = (element: Element) =>
-  element.matches('button, a[href], summary, input, [role="button"], [role="menuitem"], [role="switch"]');
+  element.matches('button, a[href], summary, input:not([type="range"]), [role="button"], [role="menuitem"], [role="switch"]');
 
 export function installKeyboardShortcuts(target: KeyboardTarget): void {
   fallback = target;
@@ -53,13 +54,7 @@ export function installKeyboardShortcuts(target: KeyboardTarget): void {
     event.preventDefault();
     if (event.key === ' ') {
       // A mouse-focused button would still be clicked by the Space key's keyup: it lets go of focus.
-      if (
-        focused instanceof HTMLElement &&
-        isPressable(focused) &&
-        !(focused instanceof HTMLInputElement && focused.type === 'range')
-      ) {
-        focused.blur();
-      }
+      if (focused instanceof HTMLElement && isPressable(focused)) focused.blur();
       to.togglePlay();
     } else {
       to.seekBy(event.key === 'ArrowLeft' ? -KEYBOARD_SEEK_SECONDS : KEYBOARD_SEEK_SECONDS);

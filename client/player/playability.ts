@@ -1,4 +1,5 @@
 import type { Release } from '#common/catalog';
+import { playedParts } from '#common/release-facts';
 import { downloads } from '../state/downloads-store.js';
 import { serverReachable } from '../state/connectivity.js';
 import { offlineMode } from '../state/offline-mode.js';
@@ -22,7 +23,7 @@ export function whyNotPlayable(url: string): string | undefined {
 
 /** Why a release cannot play now (judged by its first track, or its film's manifest). */
 export function whyReleaseNotPlayable(release: Release): string | undefined {
-  const first = release.parts.find((p) => p.role === (release.kind === 'album' ? 'track' : 'manifest'));
+  const first = playedParts(release)[0];
   return first ? whyNotPlayable(first.url) : 'Nothing to play';
 }
 

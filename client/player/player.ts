@@ -1,4 +1,5 @@
 import type { Release } from '#common/catalog';
+import { releaseTracks } from '#common/release-facts';
 import { recordAction } from '../background/outbox-sender.js';
 import { serverReachable } from '../state/connectivity.js';
 import { offlineMode } from '../state/offline-mode.js';
@@ -9,7 +10,7 @@ import { EMPTY_QUEUE, currentTrack, type PlayQueue, type QueueTrack } from './pl
 import { canPlayNow } from './playability.js';
 import { loadPlayerSession, savePlayerSession } from './player-session.js';
 import { queueTracksOf } from './queue-tracks.js';
-import { resumes, savePosition, savedPosition } from './resume-positions.js';
+import { savePosition, savedPosition, trackResumes } from './resume-positions.js';
 
 /**
  * The music player: one <audio> for the whole app (music keeps playing across pages), playing
@@ -43,7 +44,7 @@ function loadCurrent(autoplay: boolean, startAt?: number): void {
     setPlayback({ playing: false, position: 0, duration: 0, error: undefined });
     return;
   }
-  const at = startAt ?? (resumes('track', track.duration) ? savedPosition(track.url) : 0);
+  const at = startAt ?? (trackResumes(track.duration) ? savedPosition(track.url) : 0);
   setPlayback({ position: at, duration: track.duration, error: undefined });
   if (!canPlayNow(track.url)) {
     audio.pause();
@@ -80,30 +81,28 @@ export function playRelease(release: Release, index?: number): void {
   loadCurrent(true, 0);
 }
 
+/** Whether the queue's current track is this file of this release (the row shown as playing). */
+export function isCurrentTrack(releaseId: string, url: string | undefined): boolean {
+  const track = currentTrack(queue.value);
+  return track !== undefined && track.releaseId === releaseId && track.url === url;
+}
+
 /** The play/pause button on a track row: toggles when that track is the current one. */
 export function playOrPauseTrack(release: Release, index: number): void {
-  const track = currentTrack(queue.value);
-  const url = release.parts.filter((p) => p.role === 'track')[index]?.url;
-  if (track && track.releaseId === release.id && track.url === url) togglePlay();
+  if (isCurrentTrack(release.id, releaseTracks(release)[index]?.url)) togglePlay();
   else playRelease(release, index);
 }
 
-const pick = (release: Release, index?: number) => {
+/** A release (or its track `index`) into the queue; an empty queue shows it, paused. */
+function enqueue(add: (q: PlayQueue, tracks: readonly QueueTrack[]) => PlayQueue, release: Release, index?: number): void {
   const tracks = queueTracksOf(release);
-  return index === undefined ? tracks : tracks.slice(index, index + 1);
-};
-
-export function playNext(release: Release, index?: number): void {
   const wasEmpty = queue.value.current < 0;
-  queue.set(playQueue.insertNext(queue.value, pick(release, index)));
+  queue.set(add(queue.value, index === undefined ? tracks : tracks.slice(index, index + 1)));
   if (wasEmpty) loadCurrent(false, 0);
 }
 
-export function addToQueue(release: Release, index?: number): void {
-  const wasEmpty = queue.value.current < 0;
-  queue.set(playQueue.append(queue.value, pick(release, index)));
-  if (wasEmpty) loadCurrent(false, 0);
-}
+export const playNext = (release: Release, index?: number): void => enqueue(playQueue.insertNext, release, index);
+export const addToQueue = (release: Release, index?: number): void => enqueue(playQueue.append, release, index);
 
 export function togglePlay(): void {
   if (audio.paused) play();
@@ -171,7 +170,7 @@ function saveSession(): void {
     position: audio.getAttribute('src') ? audio.currentTime : playback.value.position,
   });
   const track = currentTrack(queue.value);
-  if (track && resumes('track', track.duration)) savePosition(track.url, audio.currentTime, audio.duration);
+  if (track && trackResumes(track.duration)) savePosition(track.url, audio.currentTime, audio.duration);
 }
 
 audio.addEventListener('play', sync);

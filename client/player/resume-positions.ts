@@ -6,11 +6,10 @@
 const KEY = 'stowaway:positions';
 const MAX_ENTRIES = 200;
 
-/** Pieces at least this long resume where they were left. */
+/** Tracks at least this long resume where they were left (films always do: movie-player.ts). */
 export const RESUME_MIN_SECONDS = 20 * 60;
 
-export const resumes = (kind: 'track' | 'film', durationSeconds: number): boolean =>
-  kind === 'film' || durationSeconds >= RESUME_MIN_SECONDS;
+export const trackResumes = (durationSeconds: number): boolean => durationSeconds >= RESUME_MIN_SECONDS;
 
 function readAll(): Record<string, number> {
   try {
