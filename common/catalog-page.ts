@@ -55,12 +55,16 @@ export type ReleaseQuery = z.output<typeof releaseQuerySchema>;
 /** GET /api/artists. */
 export const artistQuerySchema = z.strictObject({ cursor: cursor.optional(), limit });
 
-/** GET /api/catalog/changes?since=N: N is the `version` the client's copy is at (0: none). */
+/**
+ * GET /api/catalog/changes?since=N: N is the `version` the client's copy is at (0: every release).
+ * `since=latest`: a client with no copy asks where to follow from, and is told to resync there.
+ */
+export const CHANGES_SINCE_LATEST = 'latest';
 export const changesQuerySchema = z.strictObject({
   since: z
     .string({ error: 'must be a version number' })
-    .regex(/^\d{1,15}$/, 'must be a version number')
-    .transform(Number),
+    .regex(/^(\d{1,15}|latest)$/, 'must be a version number or latest')
+    .transform((since) => (since === CHANGES_SINCE_LATEST ? CHANGES_SINCE_LATEST : Number(since))),
 });
 
 /** What a list shows of a release: no parts, no hashes. The whole release is one GET away. */
@@ -108,8 +112,8 @@ export const artistDetailSchema = z.strictObject({
 export type ArtistDetail = z.infer<typeof artistDetailSchema>;
 
 /**
- * GET /api/catalog/changes?since=N. `changes`: the releases added or changed since N (whole) and
- * the ids removed; the client's copy is then at `version`, and `more` says there is more to ask
+ * GET /api/catalog/changes?since=N. `changes`: the releases added or changed since N (whole),
+ * which of them are new since N (`added`: not merely edited), and the ids removed; the client's copy is then at `version`, and `more` says there is more to ask
  * for from there. `resync`: N is older than the changes the server keeps (or is not one of its
  * versions): page the library again and follow changes from `version`.
  */
@@ -119,6 +123,7 @@ export const catalogChangesSchema = z.discriminatedUnion('type', [
     since: z.number().int(),
     version: z.number().int(),
     upserts: z.array(releaseSchema),
+    added: z.array(z.string()),
     removed: z.array(z.string()),
     more: z.boolean(),
   }),

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Release } from '#common/catalog';
@@ -11,6 +12,7 @@ import { ConfigError } from '../config/config-error.js';
 import { openSqliteRepository } from '../storage/sqlite-repository.js';
 import { CHANGES_KEPT } from '../storage/sqlite-catalog-writes.js';
 import { releaseMaker, writeBaseCatalog } from '../test/library-fixtures.js';
+import { changesRouter } from '../routes/changes-router.js';
 import { makeTestMedia } from '../test/test-media.js';
 import { startTestServer } from '../test/test-server.js';
 import { WHOLE_CATALOG_MAX } from './catalog-service.js';
@@ -44,12 +46,17 @@ describe('importBaseCatalog', () => {
     ]);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 2, removed: 1 });
     expect(store.version()).toBe(7);
-    const log = store.changesSince(4, 10).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed']);
+    const log = store.changesSince(4, 10).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed', c.addedVersion]);
+    // "two" was added at version 2 and changed now: a client at 4 is told it changed, not that it is new.
     expect(log).toEqual([
-      ['two', 'upsert'],
-      ['four', 'upsert'],
-      ['three', 'removed'],
+      ['two', 'upsert', 2],
+      ['four', 'upsert', 6],
+      ['three', 'removed', 3],
     ]);
+    const answer = await request(express().use(API.catalogChanges, changesRouter(store)))
+      .get(API.catalogChanges)
+      .query({ since: 4 });
+    expect(answer.body).toMatchObject({ upserts: [{ id: 'two' }, { id: 'four' }], added: ['four'], removed: ['three'] });
     expect(store.get('two')?.title).toBe('Title two, remastered');
     expect(store.has('published')).toBe(true);
     expect(store.count()).toBe(4);

@@ -28,7 +28,7 @@ describe('GET /api/catalog/changes', () => {
 
   it('with nothing new: a small answer, then 304 under 1 KB', async () => {
     const current = await changes(1);
-    expect(current.body).toEqual({ type: 'changes', since: 1, version: 1, upserts: [], removed: [], more: false });
+    expect(current.body).toEqual({ type: 'changes', since: 1, version: 1, upserts: [], added: [], removed: [], more: false });
     const etag = current.headers['etag'] as string;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     const again = await changes(1).set('If-None-Match', etag);
@@ -52,6 +52,7 @@ describe('GET /api/catalog/changes', () => {
     const body = catalogChangesSchema.parse(res.body);
     if (body.type !== 'changes') throw new Error('expected changes');
     expect(body.upserts.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => `fresh-${i}`));
+    expect(body.added).toEqual(body.upserts.map((r) => r.id));
     expect(body.upserts[0]?.parts).toHaveLength(4);
     expect(body).toMatchObject({ since: 1, version: 11, removed: [], more: false });
     expect(res.headers['content-encoding']).toBe('gzip');
@@ -67,6 +68,11 @@ describe('GET /api/catalog/changes', () => {
       'fresh-8',
       'fresh-9',
     ]);
+  });
+
+  it('since=latest: a client with no copy is told the version to follow from', async () => {
+    const res = await changes('latest');
+    expect(res.body).toEqual({ type: 'resync', version: server.repository.catalog.version() });
   });
 
   it('says to resync from a version this database never had', async () => {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { CHANGES_LIMIT, changesQuerySchema, type CatalogChanges } from '#common/catalog-page';
+import { CHANGES_LIMIT, CHANGES_SINCE_LATEST, changesQuerySchema, type CatalogChanges } from '#common/catalog-page';
 import type { Release } from '#common/catalog';
 import { sendJson } from '../http/json-entity.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
@@ -23,7 +23,9 @@ export function changesRouter(store: CatalogStore): Router {
   return router;
 }
 
-function changesSince(store: CatalogStore, since: number): CatalogChanges {
+function changesSince(store: CatalogStore, since: number | typeof CHANGES_SINCE_LATEST): CatalogChanges {
+  // A client with no copy yet pages the library and follows changes from now on.
+  if (since === CHANGES_SINCE_LATEST) return { type: 'resync', version: store.version() };
   const log = store.changesSince(since, CHANGES_LIMIT + 1);
   // Older than the log, or a version this database never had (a copy made from another one).
   if (since < log.floor || since > log.version) return { type: 'resync', version: log.version };
@@ -31,10 +33,14 @@ function changesSince(store: CatalogStore, since: number): CatalogChanges {
   const changes = log.changes.slice(0, CHANGES_LIMIT);
   const upserts: Release[] = [];
   const removed: string[] = [];
+  const added: string[] = [];
   for (const change of changes) {
-    if (change.release) upserts.push(change.release);
-    else removed.push(change.id);
+    if (!change.release) removed.push(change.id);
+    else {
+      upserts.push(change.release);
+      if (change.addedVersion !== undefined && change.addedVersion > since) added.push(change.id);
+    }
   }
   const version = more ? (changes.at(-1)?.version ?? since) : log.version;
-  return { type: 'changes', since, version, upserts, removed, more };
+  return { type: 'changes', since, version, upserts, added, removed, more };
 }

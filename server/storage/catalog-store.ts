@@ -45,6 +45,8 @@ export interface CatalogChange {
   readonly id: string;
   /** The release as it is now; undefined when it was removed. */
   readonly release: Release | undefined;
+  /** The version the release was added at, when the log has it (it was added after the log began). */
+  readonly addedVersion: number | undefined;
 }
 
 export interface ChangeLog {

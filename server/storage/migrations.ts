@@ -106,6 +106,9 @@ const MIGRATIONS: readonly string[] = [
      source_sha256 TEXT
    ) STRICT;
    INSERT INTO catalog_state (only, version, floor, source_sha256) VALUES (1, 0, 0, NULL);`,
+  // The version at which each logged release was first added, kept through its later changes: a
+  // client tells a new release (its artist's followers download it) from an edited one.
+  `ALTER TABLE catalog_changes ADD COLUMN added_version INTEGER;`,
 ];
 
 export function migrate(db: Database): number {

@@ -24,8 +24,8 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
      WHERE (sort_key, id) > (?, ?) ORDER BY sort_key, id LIMIT ?`,
   );
   const artist = db.prepare<[string], ArtistSummary>('SELECT id, name, releases FROM catalog_artists WHERE id = ?');
-  const changes = db.prepare<[number, number], { version: number; id: string; body: string | null }>(
-    `SELECT c.version, c.release_id AS id, r.body FROM catalog_changes c
+  const changes = db.prepare<[number, number], { version: number; id: string; body: string | null; addedVersion: number | null }>(
+    `SELECT c.version, c.release_id AS id, r.body, c.added_version AS addedVersion FROM catalog_changes c
      LEFT JOIN catalog_releases r ON r.id = c.release_id AND c.removed = 0
      WHERE c.version > ? ORDER BY c.version LIMIT ?`,
   );
@@ -103,6 +103,7 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
         version: row.version,
         id: row.id,
         release: parseStored(row.body ?? undefined),
+        addedVersion: row.addedVersion ?? undefined,
       }));
       return { version, floor, changes: list };
     }),

@@ -42,9 +42,12 @@ export function catalogWrites(db: Database) {
   );
   const version = db.prepare<[], { version: number }>('SELECT version FROM catalog_state');
   const setVersion = db.prepare<[number], unknown>('UPDATE catalog_state SET version = ?');
-  // REPLACE drops the release's earlier entry (release_id is UNIQUE): the log keeps its latest change.
-  const log = db.prepare<[number, string, number], unknown>(
-    'INSERT OR REPLACE INTO catalog_changes (version, release_id, removed) VALUES (?, ?, ?)',
+  // The log keeps each release's latest change (release_id is UNIQUE), and the version it was
+  // added at: set by an insert, kept by a change or a removal.
+  const log = db.prepare<[number, string, number, number | null], unknown>(
+    `INSERT INTO catalog_changes (version, release_id, removed, added_version) VALUES (?, ?, ?, ?)
+     ON CONFLICT (release_id) DO UPDATE SET version = excluded.version, removed = excluded.removed,
+       added_version = coalesce(excluded.added_version, added_version)`,
   );
   const raiseFloor = db.prepare<[number], { floor: number }>(
     'UPDATE catalog_state SET floor = max(floor, version - ?) RETURNING floor',
@@ -54,9 +57,9 @@ export function catalogWrites(db: Database) {
   // The version is counted here and stored once per transaction (in `endWrite`), not updated once
   // per change: an import of 100,000 releases is one transaction of 100,000 changes.
   let latest: number | undefined;
-  const logChange = (id: string, removed: boolean) => {
+  const logChange = (id: string, change: 'added' | 'changed' | 'removed') => {
     latest = (latest ?? (version.get() as { version: number }).version) + 1;
-    log.run(latest, id, removed ? 1 : 0);
+    log.run(latest, id, change === 'removed' ? 1 : 0, change === 'added' ? latest : null);
   };
 
   return {
@@ -79,14 +82,14 @@ export function catalogWrites(db: Database) {
         typeFile.run(part.url, part.type, release.id);
         typed?.add(part.url);
       }
-      logChange(release.id, false);
+      logChange(release.id, before ? 'changed' : 'added');
       return true;
     },
     remove(id: string): boolean {
       const gone = remove.get(id);
       if (!gone) return false;
       unsearch.run(gone.seq);
-      logChange(id, true);
+      logChange(id, 'removed');
       return true;
     },
     /**
