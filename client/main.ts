@@ -5,7 +5,8 @@ import { reattachDownloads } from './downloads/reattach-downloads.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
 import { loadLibraryPrefs } from './state/library-prefs.js';
-import { loadCatalog } from './state/catalog-store.js';
+import { reloadLibrary } from './state/library-list.js';
+import { forgetLoadedReleases } from './state/release-cache.js';
 import { watchConnectivity } from './state/connectivity.js';
 import { refreshDownloads } from './state/downloads-store.js';
 import { installKeyboardShortcuts } from './player/keyboard-shortcuts.js';
@@ -15,7 +16,8 @@ import { checkForUpdate, postToServiceWorker, registerServiceWorker } from './sw
 function onServiceWorkerMessage(message: SwToPage): void {
   switch (message.type) {
     case 'catalog-updated':
-      void loadCatalog();
+      forgetLoadedReleases();
+      void reloadLibrary();
       break;
   }
 }
@@ -23,7 +25,7 @@ function onServiceWorkerMessage(message: SwToPage): void {
 startRouter();
 installKeyboardShortcuts({ togglePlay, seekBy });
 watchConnectivity(() => {
-  void loadCatalog();
+  void reloadLibrary();
   void pumpFromPage().catch(() => undefined);
   void checkForUpdate();
   void flushOutbox().catch(() => undefined);
@@ -32,16 +34,15 @@ void loadLibraryPrefs();
 // The downloads first: whether the restored track can play offline depends on them.
 void refreshDownloads().finally(() => void startPlayer());
 watchQueue();
-// The catalog never waits for the SW: a controlled page's request goes through it anyway, and
+// The library never waits for the SW: a controlled page's request goes through it anyway, and
 // WebKit can leave a registration "installing" for good when the page that started it navigated
 // away mid-install, so a page that awaited register() first showed "Loading…" forever.
 void registerServiceWorker(onServiceWorkerMessage).catch(() => undefined);
-void loadCatalog().then(() => {
+void reloadLibrary().then(() => {
   // Each of these on its own: re-attaching waits for an active SW, which may never come (above).
   void reattachDownloads().catch(() => undefined);
-  // Browsers fire periodic sync rarely or never: opening the app is also a refresh. The catalog
-  // was just fetched through the SW; it now looks for new releases to auto-download, and actions
-  // taken offline are sent.
+  // Browsers fire periodic sync rarely or never: opening the app is also a refresh. The SW
+  // follows the change feed (new releases, auto-downloads), and actions taken offline are sent.
   postToServiceWorker({ type: 'check-new-releases' });
   void flushOutbox().catch(() => undefined);
 });

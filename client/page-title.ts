@@ -4,9 +4,9 @@ const APP = 'Stowaway';
 
 /**
  * The document title for a route, page first ("Harbour Lights — Stowaway"): what a tab, the history
- * and a screen reader name. `releaseTitle` is the release's own title when the catalog knows it.
+ * and a screen reader name. `name`: the release's title or the artist's name, once loaded.
  */
-export function pageTitle(route: Route, releaseTitle?: string): string {
+export function pageTitle(route: Route, name?: string): string {
   switch (route.name) {
     case 'catalog':
       return `Library — ${APP}`;
@@ -17,7 +17,9 @@ export function pageTitle(route: Route, releaseTitle?: string): string {
     case 'now-playing':
       return `Now playing — ${APP}`;
     case 'release':
-      return `${releaseTitle ?? 'Release'} — ${APP}`;
+      return `${name ?? 'Release'} — ${APP}`;
+    case 'artist':
+      return `${name ?? 'Artist'} — ${APP}`;
     case 'not-found':
       return `Page not found — ${APP}`;
   }

@@ -7,6 +7,7 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'now-playing' }
   | { readonly name: 'release'; readonly id: string }
+  | { readonly name: 'artist'; readonly id: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -16,6 +17,8 @@ export function parseRoute(pathname: string): Route {
   if (pathname === PAGES.nowPlaying) return { name: 'now-playing' };
   const release = /^\/releases\/([^/]+)$/.exec(pathname);
   if (release?.[1]) return { name: 'release', id: decodeURIComponent(release[1]) };
+  const artist = /^\/artists\/([^/]+)$/.exec(pathname);
+  if (artist?.[1]) return { name: 'artist', id: decodeURIComponent(artist[1]) };
   return { name: 'not-found', path: pathname };
 }
 

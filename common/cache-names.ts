@@ -5,9 +5,10 @@
  */
 export const CACHE_NAMES = {
   media: 'stowaway-media-v1',
-  catalog: 'stowaway-catalog-v1',
+  /** Held the whole catalog before releases were stored one by one (sw/library/): deleted on activate. */
+  legacyCatalog: 'stowaway-catalog-v1',
   precachePrefix: 'stowaway',
 } as const;
 
-/** Set by the SW on a catalog response it served from its cache because the network failed. */
+/** Set by the SW on a library response it answered from what it stored, because the network failed. */
 export const CATALOG_SOURCE_HEADER = 'X-Stowaway-Source';

@@ -11,4 +11,6 @@ export const DATABASES = {
   outbox: { database: 'stowaway-outbox', store: 'actions' },
   /** What was playing: the queue, the track and its position (client/player/player-session.ts). */
   playerSession: { database: 'stowaway-player', store: 'session' },
+  /** Releases the person has seen or downloaded, for the library offline (sw/library/release-store.ts). */
+  releases: { database: 'stowaway-releases', store: 'releases' },
 } as const;

@@ -24,4 +24,6 @@ export const PAGES = {
   settings: '/settings',
   nowPlaying: '/now-playing',
   release: (id: string): string => `/releases/${encodeURIComponent(id)}`,
+  /** An artist's page: `id` is common/artist-id.ts's artistIdOf(name). */
+  artist: (id: string): string => `/artists/${encodeURIComponent(id)}`,
 } as const;

@@ -6,7 +6,7 @@
 /** Page → SW. */
 export type PageToSw =
   | { readonly type: 'skip-waiting' }
-  /** The page loaded a fresh catalog: look for new releases to auto-download (no fetch). */
+  /** The app opened: follow the change feed (new releases, auto-downloads). */
   | { readonly type: 'check-new-releases' };
 
 /**

@@ -16,6 +16,14 @@ export interface FollowPreference {
   readonly unmeteredOnly: boolean;
 }
 
+export interface FavouriteTrack {
+  readonly url: string;
+  readonly title: string;
+  readonly releaseId: string;
+  readonly releaseTitle: string;
+  readonly artist: string;
+}
+
 export const appState = {
   async deviceId(): Promise<string> {
     const known = await get<string>('deviceId', store);
@@ -40,9 +48,12 @@ export const appState = {
   },
   favourites: async (): Promise<string[]> => (await get('favourites', store)) ?? [],
   setFavourites: (tracks: string[]) => set('favourites', tracks, store),
-  /** Release ids the last catalog refresh knew, to tell which are new; undefined before the first. */
-  knownReleaseIds: () => get<string[]>('knownReleaseIds', store),
-  setKnownReleaseIds: (ids: string[]) => set('knownReleaseIds', ids, store),
+  /** What "Your library" shows of each favourite track, by URL (favourites made before this have none). */
+  favouriteDetails: async (): Promise<Record<string, FavouriteTrack>> => (await get('favouriteDetails', store)) ?? {},
+  setFavouriteDetails: (details: Record<string, FavouriteTrack>) => set('favouriteDetails', details, store),
+  /** The catalog version (change feed) this device has followed to; undefined before the first refresh. */
+  catalogVersion: () => get<number>('catalogVersion', store),
+  setCatalogVersion: (version: number) => set('catalogVersion', version, store),
   /** New releases announced (push or refresh) and not yet seen in the library: the app badge. */
   unseenReleaseIds: async (): Promise<string[]> => (await get('unseenReleaseIds', store)) ?? [],
   setUnseenReleaseIds: (ids: string[]) => set('unseenReleaseIds', ids, store),

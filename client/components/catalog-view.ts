@@ -1,24 +1,46 @@
-import { LitElement, css, html } from 'lit';
-import { catalog } from '../state/catalog-store.js';
-import { downloads } from '../state/downloads-store.js';
-import { StoreController } from '../state/store.js';
-import { playabilityStores, whyReleaseNotPlayable } from '../player/playability.js';
+import { LitElement, css, html, nothing } from 'lit';
+import type { LibrarySort, ReleaseSummary } from '#common/catalog-page';
+import { releaseSummaryOf } from '#common/release-summary';
+import { queryStoredReleases } from '#browser/library/query-stored-releases';
 import { markReleaseSeen } from '#browser/state/app-badge';
-import './continue-watching.js';
-import './release-card.js';
+import { downloads } from '../state/downloads-store.js';
+import { libraryList, loadMoreReleases, setLibraryQuery, type LibraryQuery } from '../state/library-list.js';
+import { StoreController } from '../state/store.js';
+import './release-grid.js';
+import './your-library.js';
 import { sharedStyles } from './shared-styles.js';
 
-type KindFilter = 'all' | 'album' | 'movie';
+type KindFilter = LibraryQuery['kind'];
 
-/** The grid's heading, for screen readers: cards are h3, and "Continue watching" (an h2) is not always there. */
-const GRID_HEADINGS: Record<KindFilter, string> = { all: 'All releases', album: 'Albums', movie: 'Movies' };
+const KINDS: ReadonlyArray<[KindFilter, string]> = [
+  [undefined, 'All'],
+  ['album', 'Albums'],
+  ['movie', 'Films'],
+];
+const SORTS: ReadonlyArray<[Exclude<LibrarySort, 'relevance'>, string]> = [
+  ['added', 'Recently added'],
+  ['title', 'Title (A–Z)'],
+  ['artist', 'Artist (A–Z)'],
+];
+/** Typing pauses this long before a search is sent: one request per word, not per letter. */
+const SEARCH_DEBOUNCE_MS = 120;
 
-/** The library: every release, filterable by kind and to what is playable offline. */
+/**
+ * The library: a search box, kind filters, sorts and "Downloaded only" above a grid that pages
+ * through the server's library as the person scrolls (only what is on screen is in the DOM).
+ * "Your library" comes first when nothing is searched.
+ */
 export class CatalogView extends LitElement {
-  static override properties = { kind: { state: true }, offlineOnly: { state: true } };
+  static override properties = { downloadedOnly: { state: true }, typed: { state: true } };
   static override styles = [
     sharedStyles,
     css`
+      input[type='search'] {
+        width: 100%;
+        padding: 0 1em;
+        border-radius: 999px;
+        margin-bottom: 1em;
+      }
       .filters {
         display: flex;
         flex-wrap: wrap;
@@ -30,30 +52,22 @@ export class CatalogView extends LitElement {
         background: var(--text);
         color: var(--bg);
       }
-      label.check {
-        display: inline-flex;
-        padding: 0 0.25em;
-        margin-left: auto;
-      }
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
-        gap: 1em;
+      select {
+        border-radius: 999px;
       }
     `,
   ];
 
-  declare kind: KindFilter;
-  declare offlineOnly: boolean;
+  declare downloadedOnly: boolean;
+  /** What is in the search box now (the query follows it after a pause). */
+  declare typed: string;
+  #debounce: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads, ...playabilityStores]);
-    this.kind = 'all';
-    this.offlineOnly = false;
+    new StoreController(this, [libraryList, downloads]);
+    this.downloadedOnly = false;
+    this.typed = libraryList.value.query.q;
   }
 
   override connectedCallback(): void {
@@ -62,45 +76,86 @@ export class CatalogView extends LitElement {
   }
 
   override render() {
-    const { releases, status, error } = catalog.value;
-    const shown = releases.filter(
-      (r) => (this.kind === 'all' || r.kind === this.kind) && (!this.offlineOnly || downloads.value.get(r.id)?.state === 'done'),
-    );
-    const filter = (kind: KindFilter, label: string) =>
-      html`<button aria-pressed=${String(this.kind === kind)} @click=${() => (this.kind = kind)}>${label}</button>`;
+    const { query, status, error, next } = libraryList.value;
+    const searching = query.q.trim() !== '';
+    const releases = this.downloadedOnly ? this.#downloaded(query) : libraryList.value.releases;
     return html`<h1 tabindex="-1">Library</h1>
-      <continue-watching></continue-watching>
+      <label class="visually-hidden" for="search">Search</label>
+      <input
+        id="search"
+        type="search"
+        placeholder="Search titles, artists and tracks"
+        autocomplete="off"
+        enterkeyhint="search"
+        .value=${this.typed}
+        @input=${this.#onInput}
+      />
+      ${searching || this.downloadedOnly ? nothing : html`<your-library></your-library>`}
       <div class="filters" role="group" aria-label="Filter the library">
-        ${filter('all', 'All')} ${filter('album', 'Albums')} ${filter('movie', 'Movies')}
+        ${KINDS.map(
+          ([kind, label]) =>
+            html`<button aria-pressed=${String(query.kind === kind)} @click=${() => void setLibraryQuery({ kind })}>
+              ${label}
+            </button>`,
+        )}
+        ${
+          searching
+            ? nothing
+            : html`<label class="visually-hidden" for="sort">Sort by</label>
+                <select id="sort" @change=${this.#onSort}>
+                  ${SORTS.map(([sort, label]) => html`<option value=${sort} ?selected=${query.sort === sort}>${label}</option>`)}
+                </select>`
+        }
         <label class="check"
-          ><input type="checkbox" .checked=${this.offlineOnly} @change=${this.#toggleOffline} />Downloaded only</label
+          ><input type="checkbox" .checked=${this.downloadedOnly} @change=${this.#toggleDownloaded} />Downloaded only</label
         >
       </div>
+      <h2 class="visually-hidden">${searching ? 'Search results' : 'All releases'}</h2>
+      <p class="muted" role="status">${this.#statusLine(status, releases.length, searching, error)}</p>
       ${
-        status === 'loading'
-          ? html`<p class="muted" role="status">Loading the catalog…</p>`
-          : status === 'error'
-            ? html`<p role="alert">The catalog could not be loaded (${error}). Connect once to fill your library.</p>`
-            : shown.length === 0
-              ? html`<p class="muted">${this.offlineOnly ? 'Nothing downloaded yet.' : 'Nothing here yet.'}</p>`
-              : html`<h2 class="visually-hidden">${GRID_HEADINGS[this.kind]}</h2>
-                  <ul>
-                    ${shown.map(
-                      (r) =>
-                        html`<li>
-                          <release-card
-                            .release=${r}
-                            .record=${downloads.value.get(r.id)}
-                            ?unavailable=${Boolean(whyReleaseNotPlayable(r))}
-                          ></release-card>
-                        </li>`,
-                    )}
-                  </ul>`
+        releases.length > 0
+          ? html`<release-grid
+              .releases=${releases}
+              ?hasMore=${!this.downloadedOnly && next !== null}
+              label=${searching ? 'Search results' : 'Releases'}
+              @load-more=${() => void loadMoreReleases()}
+            ></release-grid>`
+          : nothing
       }`;
   }
 
-  #toggleOffline(event: Event): void {
-    this.offlineOnly = (event.target as HTMLInputElement).checked;
+  #statusLine(status: string, count: number, searching: boolean, error: string | undefined): string {
+    if (status === 'loading' && count === 0) return 'Loading the library…';
+    if (status === 'error' && count === 0) {
+      return `The library could not be loaded (${error ?? 'no answer'}). Connect once to fill your library.`;
+    }
+    if (count > 0) return searching ? `Results for “${libraryList.value.query.q.trim()}”` : '';
+    if (this.downloadedOnly) return searching ? 'Nothing downloaded matches.' : 'Nothing downloaded yet.';
+    return searching ? `Nothing found for “${libraryList.value.query.q.trim()}”.` : 'Nothing here yet.';
+  }
+
+  /** Finished downloads, filtered and sorted as the server would (they carry their release). */
+  #downloaded(query: LibraryQuery): readonly ReleaseSummary[] {
+    const stored = [...downloads.value.values()]
+      .filter((record) => record.state === 'done')
+      .map((record) => ({ summary: releaseSummaryOf(record.release), release: record.release }));
+    const q = query.q.trim() || undefined;
+    return queryStoredReleases(stored, { sort: q ? 'relevance' : query.sort, kind: query.kind, q, limit: stored.length || 1 })
+      .releases;
+  }
+
+  #onInput(event: Event): void {
+    this.typed = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => void setLibraryQuery({ q: this.typed }), SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSort(event: Event): void {
+    void setLibraryQuery({ sort: (event.target as HTMLSelectElement).value as LibraryQuery['sort'] });
+  }
+
+  #toggleDownloaded(event: Event): void {
+    this.downloadedOnly = (event.target as HTMLInputElement).checked;
   }
 }
 customElements.define('catalog-view', CatalogView);

@@ -1,11 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Release } from '#common/catalog';
-import { playedParts } from '#common/release-facts';
 import { PAGES } from '#common/routes';
 import { formatTimeLeft } from '../format.js';
-import { playabilityStores, whyReleaseNotPlayable } from '../player/playability.js';
-import { savedPositions } from '../player/resume-positions.js';
-import { catalog } from '../state/catalog-store.js';
+import { playabilityStores, whyNotPlayable } from '../player/playability.js';
+import { recentlyPlayed, type PlayedRelease } from '../player/recently-played.js';
+import { savedPosition } from '../player/resume-positions.js';
 import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -57,39 +55,31 @@ export class ContinueWatching extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, ...playabilityStores]);
+    new StoreController(this, [recentlyPlayed, ...playabilityStores]);
   }
 
   override render() {
-    const positions = savedPositions();
-    const started = [...positions.keys()].reverse(); // the most recently saved last in the store
-    // One pass over the catalog (it can be large), then one lookup per saved position.
-    const byManifest = new Map<string, { film: Release; duration: number }>();
-    for (const release of catalog.value.releases) {
-      if (release.kind !== 'movie') continue;
-      const [manifest] = playedParts(release);
-      if (manifest && positions.has(manifest.url))
-        byManifest.set(manifest.url, { film: release, duration: manifest.duration ?? 0 });
-    }
-    const films = started.flatMap((url) => {
-      const known = byManifest.get(url);
-      return known && known.duration > 0 ? [{ ...known, at: positions.get(url) ?? 0 }] : [];
+    // Films played on this device that kept a position (a film watched to the end forgets it).
+    const films = recentlyPlayed.value.flatMap((film) => {
+      const at = film.kind === 'movie' && film.duration > 0 ? savedPosition(film.playUrl) : 0;
+      return at > 0 ? [{ film, at }] : [];
     });
     if (films.length === 0) return nothing;
     return html`<h2>Continue watching</h2>
       <ul>
-        ${films.map(({ film, at, duration }) => this.#item(film, at, duration))}
+        ${films.map(({ film, at }) => this.#item(film, at))}
       </ul>`;
   }
 
-  #item(film: Release, at: number, duration: number) {
+  #item(film: PlayedRelease, at: number) {
+    const why = whyNotPlayable(film.playUrl);
     return html`<li>
-      <a class="card ${whyReleaseNotPlayable(film) ? 'unavailable' : ''}" href=${PAGES.release(film.id)}>
+      <a class="card ${why ? 'unavailable' : ''}" href=${PAGES.release(film.id)}>
         <img src=${film.artwork} alt="" width="72" height="72" />
         <span>
           <h3>${film.title}</h3>
-          <progress max=${duration} .value=${at} aria-hidden="true"></progress>
-          <span class="left muted">${whyReleaseNotPlayable(film) ?? `${formatTimeLeft(duration - at)} left`}</span>
+          <progress max=${film.duration} .value=${at} aria-hidden="true"></progress>
+          <span class="left muted">${why ?? `${formatTimeLeft(film.duration - at)} left`}</span>
         </span>
       </a>
     </li>`;

@@ -16,15 +16,6 @@ export class DownloadSettings extends LitElement {
         align-items: center;
         gap: 0.5em 1em;
       }
-      select {
-        font: inherit;
-        min-height: 44px;
-        padding: 0 0.75em;
-        border-radius: 8px;
-        border: 1px solid var(--border);
-        background: var(--surface);
-        color: var(--text);
-      }
     `,
   ];
 

@@ -3,6 +3,7 @@ import type { Release } from '#common/catalog';
 import { formatDuration } from '../format.js';
 import { takeKeyboard } from '../player/keyboard-shortcuts.js';
 import { audio, setMoviePlaying } from '../player/player.js';
+import { recordReleasePlayed } from '../player/recently-played.js';
 import { savePosition, savedPosition } from '../player/resume-positions.js';
 import { icon } from './icons.js';
 import { moviePlayerStyles } from './movie-player-styles.js';
@@ -158,6 +159,7 @@ export class MoviePlayer extends LitElement {
     const manifest = this.release.parts.find((p) => p.role === 'manifest');
     if (!manifest) return;
     this.#manifestUrl = manifest.url;
+    recordReleasePlayed(this.release);
     audio.pause();
     this.#watch(video);
     (this.renderRoot.querySelector('.controls button') as HTMLButtonElement).focus();

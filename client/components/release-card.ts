@@ -1,16 +1,20 @@
-import { LitElement, css, html } from 'lit';
-import type { Release } from '#common/catalog';
-import { releaseBytes } from '#common/release-facts';
-import type { DownloadRecord } from '#common/download-ledger';
+import { LitElement, css, html, nothing } from 'lit';
+import type { ReleaseSummary } from '#common/catalog-page';
+import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
-import { formatBytes } from '../format.js';
-import './download-status.js';
+import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** One release in the catalog grid: artwork, title, artist, kind, size and offline state. */
+const KIND_LABEL: Record<ReleaseSummary['kind'], string> = { album: 'Album', movie: 'Film' };
+
+/**
+ * One release in a grid: artwork, title, artist (a link to the artist's page) and a line of
+ * facts. Offline state shows only where it says something: a badge once downloaded, a bar while
+ * downloading. Every card has the same height (one line per text), which the grid relies on.
+ */
 export class ReleaseCard extends LitElement {
   static override properties = {
-    release: { attribute: false },
+    summary: { attribute: false },
     record: { attribute: false },
     unavailable: { type: Boolean, reflect: true },
   };
@@ -19,64 +23,104 @@ export class ReleaseCard extends LitElement {
     css`
       :host {
         display: block;
+        position: relative;
       }
       /* Offline and not downloaded: it cannot play, and looks it before anyone opens it. */
       :host([unavailable]) img {
         opacity: 0.45;
         filter: grayscale(0.6);
       }
-      a {
-        display: flex;
-        flex-direction: column;
-        height: 100%;
+      a.release {
+        display: block;
         text-decoration: none;
-        overflow: hidden;
+      }
+      .art {
+        position: relative;
+        display: block;
       }
       img {
+        display: block;
         width: 100%;
         aspect-ratio: 1;
         height: auto;
         object-fit: cover;
+        border-radius: var(--radius);
         background: var(--surface-2);
       }
-      .body {
-        padding: 0.75em;
-        display: grid;
-        gap: 0.25em;
+      .badge {
+        position: absolute;
+        right: 6px;
+        bottom: 6px;
+        display: inline-flex;
+        padding: 3px;
+        border-radius: 999px;
+        background: var(--ok);
+        color: var(--bg);
+      }
+      progress {
+        position: absolute;
+        left: 6px;
+        right: 6px;
+        bottom: 6px;
+        width: calc(100% - 12px);
+        height: 6px;
+        accent-color: var(--accent);
+      }
+      h3,
+      .line {
+        margin: 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        line-height: 1.35;
       }
       h3 {
-        font-size: 1.05em;
-        margin: 0;
+        font-size: 1em;
+        margin-top: 0.45em;
       }
-      .meta {
-        font-size: 0.85em;
+      a.artist {
+        display: block;
+        color: var(--text-muted);
+        text-decoration: none;
       }
-      .kind {
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        font-size: 0.75em;
-        font-weight: 700;
-        color: var(--accent);
+      a.artist:hover {
+        text-decoration: underline;
+      }
+      .facts {
+        font-size: 0.8em;
+        color: var(--text-muted);
       }
     `,
   ];
 
-  declare release: Release;
+  declare summary: ReleaseSummary;
   declare record: DownloadRecord | undefined;
   declare unavailable: boolean;
 
   override render() {
-    const r = this.release;
-    return html`<a class="card" href=${PAGES.release(r.id)}>
-      <img src=${r.artwork} alt="" loading="lazy" width="512" height="512" />
-      <div class="body">
-        <span class="kind">${r.kind}</span>
+    const r = this.summary;
+    return html`<a class="release" href=${PAGES.release(r.id)}>
+        <span class="art">
+          <img src=${r.artwork} alt="" loading="lazy" width="512" height="512" />
+          ${this.#state()}
+        </span>
         <h3>${r.title}</h3>
-        <span class="muted">${r.artist}</span>
-        <span class="meta muted">${formatBytes(releaseBytes(r))}</span>
-        <download-status .record=${this.record}></download-status>
-      </div>
-    </a>`;
+      </a>
+      <a class="artist line" href=${PAGES.artist(r.artistId)}>${r.artist}</a>
+      <p class="facts line">${KIND_LABEL[r.kind]} · ${r.releaseDate.slice(0, 4)}</p>`;
+  }
+
+  #state() {
+    const record = this.record;
+    if (!record) return nothing;
+    if (record.state === 'done') {
+      return html`<span class="badge" role="img" aria-label="Downloaded">${icon('check', 14)}</span>`;
+    }
+    if (record.state === 'downloading' || record.state === 'verifying') {
+      const total = bytesExpected(record);
+      return html`<progress max=${total} .value=${record.bytesReceived} aria-label="Downloading"></progress>`;
+    }
+    return nothing;
   }
 }
 customElements.define('release-card', ReleaseCard);

@@ -1,9 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { Release } from '#common/catalog';
+import type { ReleaseSummary } from '#common/catalog-page';
 import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-facts';
 import { PAGES } from '#common/routes';
 import { formatBytes, formatDate, formatDuration } from '../format.js';
-import { catalog, findRelease } from '../state/catalog-store.js';
+import { artistIdOf } from '#common/artist-id';
+import { loadRelease, releaseCache } from '../state/release-cache.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
 import { isCurrentTrack, playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
 import { playabilityStores, whyNotPlayable, whyReleaseNotPlayable } from '../player/playability.js';
@@ -16,6 +18,22 @@ import './download-status.js';
 import './follow-artist.js';
 import { libraryPrefs, toggleFavourite } from '../state/library-prefs.js';
 import { sharedStyles } from './shared-styles.js';
+
+const BACK = html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>`;
+
+type ReleaseHeading = Pick<Release, 'kind' | 'title' | 'artist' | 'artwork' | 'releaseDate'>;
+
+const artwork = (r: ReleaseHeading) =>
+  html`<img class="art" src=${r.artwork} alt="Artwork of ${r.title}" width="512" height="512" />`;
+
+/** Kind, title, artist and date: all a list knew of the release, and the top of its page. */
+const heading = (r: ReleaseHeading) =>
+  html`<span class="kind">${r.kind}</span>
+    <h1 tabindex="-1">${r.title}</h1>
+    <p>
+      <a class="artist" href=${PAGES.artist(artistIdOf(r.artist))}><strong>${r.artist}</strong></a> ·
+      <time datetime=${r.releaseDate}>${formatDate(r.releaseDate)}</time>
+    </p>`;
 
 /** A release's page: details, download controls, and its tracks or its film. */
 export class ReleaseView extends LitElement {
@@ -136,29 +154,33 @@ export class ReleaseView extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [catalog, downloads, queue, playback, libraryPrefs, ...playabilityStores]);
+    new StoreController(this, [releaseCache, downloads, queue, playback, libraryPrefs, ...playabilityStores]);
     this.watching = false;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('releaseId')) void loadRelease(this.releaseId);
+  }
+
   override render() {
-    const release = findRelease(this.releaseId);
-    if (!release) {
-      return catalog.value.status === 'loading'
-        ? html`<p role="status" class="muted">Loading…</p>`
-        : html`<h1 tabindex="-1">Not in the catalog</h1>
-            <p>There is no release “${this.releaseId}”. <a href=${PAGES.catalog}>Back to the library</a></p>`;
+    const entry = releaseCache.value.get(this.releaseId);
+    if (entry?.status !== 'ready') {
+      if (!entry || entry.status === 'loading') return html`<p role="status" class="muted">Loading…</p>`;
+      if (entry.status === 'error' && entry.summary) return this.#summaryOnly(entry.summary, entry.message);
+      return entry.status === 'missing'
+        ? html`<h1 tabindex="-1">Not in the catalog</h1>
+            <p>There is no release “${this.releaseId}”. <a href=${PAGES.catalog}>Back to the library</a></p>`
+        : html`<h1 tabindex="-1">This release could not be opened</h1>
+            <p>${entry.message} A release opens offline once it has been seen or downloaded here.</p>
+            <p><button @click=${() => void loadRelease(this.releaseId, { fresh: true })}>Try again</button></p>`;
     }
+    const { release } = entry;
     const tracks = releaseTracks(release);
-    return html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>
+    return html`${BACK}
       <div class="top">
-        <img class="art" src=${release.artwork} alt="Artwork of ${release.title}" width="512" height="512" />
+        ${artwork(release)}
         <div>
-          <span class="kind">${release.kind}</span>
-          <h1 tabindex="-1">${release.title}</h1>
-          <p>
-            <strong>${release.artist}</strong> · <time datetime=${release.releaseDate}>${formatDate(release.releaseDate)}</time>
-          </p>
-          ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
+          ${heading(release)} ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
           <p class="muted">
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
             ${formatBytes(releaseBytes(release))}
@@ -193,6 +215,21 @@ export class ReleaseView extends LitElement {
       ${why ? html`<p id="why-not" class="why-not muted">${why}</p>` : nothing}`;
   }
 
+  /** Offline, a release seen in a list but never opened or downloaded: what is known, and why not more. */
+  #summaryOnly(summary: ReleaseSummary, message: string) {
+    return html`${BACK}
+      <div class="top">
+        ${artwork(summary)}
+        <div>
+          ${heading(summary)}
+          <p role="status">
+            ${message} It is not downloaded, so it cannot play offline; its tracks show when the server can be reached.
+          </p>
+          <button @click=${() => void loadRelease(this.releaseId, { fresh: true })}>Try again</button>
+        </div>
+      </div>`;
+  }
+
   #trackList(release: Release) {
     return html`<h2>Tracks</h2>
       <ol>
@@ -222,7 +259,14 @@ export class ReleaseView extends LitElement {
                 class="icon"
                 aria-pressed=${String(favourite)}
                 aria-label="Favourite ${title}"
-                @click=${() => toggleFavourite(track.url)}
+                @click=${() =>
+                  toggleFavourite({
+                    url: track.url,
+                    title,
+                    releaseId: release.id,
+                    releaseTitle: release.title,
+                    artist: release.artist,
+                  })}
               >
                 ${icon(favourite ? 'starFilled' : 'star')}
               </button>

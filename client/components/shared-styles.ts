@@ -100,6 +100,16 @@ export const sharedStyles = css`
   .answer.failed {
     color: var(--danger);
   }
+  select,
+  input[type='search'] {
+    font: inherit;
+    min-height: 44px;
+    padding: 0 0.75em;
+    border-radius: 8px;
+    border: 1px solid var(--border);
+    background: var(--surface);
+    color: var(--text);
+  }
   section.panel {
     padding: 1em;
     margin-bottom: 1em;

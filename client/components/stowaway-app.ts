@@ -2,8 +2,9 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { PAGES } from '#common/routes';
 import { pageTitle } from '../page-title.js';
 import { route, type Route } from '../router.js';
-import { catalog, findRelease } from '../state/catalog-store.js';
+import { releaseById, releaseCache } from '../state/release-cache.js';
 import { StoreController } from '../state/store.js';
+import './artist-view.js';
 import './catalog-view.js';
 import './downloads-view.js';
 import './mini-player.js';
@@ -104,7 +105,7 @@ export class StowawayApp extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [route, catalog]);
+    new StoreController(this, [route, releaseCache]);
   }
 
   override render() {
@@ -116,7 +117,7 @@ export class StowawayApp extends LitElement {
         <a class="brand" href=${PAGES.catalog} aria-label="Stowaway home">Stow<span>away</span></a>
         <nav aria-label="Main">
           <ul>
-            ${link(PAGES.catalog, 'Library', current.name === 'catalog' || current.name === 'release')}
+            ${link(PAGES.catalog, 'Library', current.name === 'catalog' || current.name === 'release' || current.name === 'artist')}
             ${link(PAGES.downloads, 'Downloads', current.name === 'downloads')}
             ${link(PAGES.settings, 'Settings', current.name === 'settings')}
           </ul>
@@ -144,6 +145,8 @@ export class StowawayApp extends LitElement {
         return html`<now-playing-view></now-playing-view>`;
       case 'release':
         return html`<release-view .releaseId=${current.id}></release-view>`;
+      case 'artist':
+        return html`<artist-view .artistId=${current.id}></artist-view>`;
       case 'not-found':
         return html`<h1 tabindex="-1">Page not found</h1>
           <p>Nothing lives at ${current.path}. <a href=${PAGES.catalog}>Go to the library</a></p>`;
@@ -156,7 +159,7 @@ export class StowawayApp extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const current = route.value;
-    document.title = pageTitle(current, current.name === 'release' ? findRelease(current.id)?.title : undefined);
+    document.title = pageTitle(current, current.name === 'release' ? releaseById(current.id)?.title : undefined);
     const previous = this.#shownRoute;
     this.#shownRoute = current;
     if (!previous || previous === current) return;

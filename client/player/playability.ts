@@ -11,20 +11,30 @@ import { offlineMode } from '../state/offline-mode.js';
  * predictable.
  */
 export function canPlayNow(url: string): boolean {
-  if (serverReachable.value && !offlineMode.value) return true;
-  return downloadedUrls().has(url);
+  return streaming() || downloadedUrls().has(url);
 }
+
+const streaming = (): boolean => serverReachable.value && !offlineMode.value;
+const notDownloaded = (): string =>
+  offlineMode.value ? 'Not downloaded (Offline mode is on)' : 'Not downloaded (you are offline)';
 
 /** Why a file cannot play now, for the disabled button's label; undefined when it can. */
 export function whyNotPlayable(url: string): string | undefined {
-  if (canPlayNow(url)) return undefined;
-  return offlineMode.value ? 'Not downloaded (Offline mode is on)' : 'Not downloaded (you are offline)';
+  return canPlayNow(url) ? undefined : notDownloaded();
 }
 
 /** Why a release cannot play now (judged by its first track, or its film's manifest). */
 export function whyReleaseNotPlayable(release: Release): string | undefined {
   const first = playedParts(release)[0];
   return first ? whyNotPlayable(first.url) : 'Nothing to play';
+}
+
+/**
+ * The same for a release known only by its summary (a library card): offline, only a finished
+ * download plays.
+ */
+export function whyReleaseIdNotPlayable(releaseId: string): string | undefined {
+  return streaming() || downloads.value.get(releaseId)?.state === 'done' ? undefined : notDownloaded();
 }
 
 /** The stores that decide playability, for components that re-render when it changes. */

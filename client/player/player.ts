@@ -10,6 +10,7 @@ import { EMPTY_QUEUE, currentTrack, type PlayQueue, type QueueTrack } from './pl
 import { canPlayNow } from './playability.js';
 import { loadPlayerSession, savePlayerSession } from './player-session.js';
 import { queueTracksOf } from './queue-tracks.js';
+import { recordPlayed } from './recently-played.js';
 import { savePosition, savedPosition, trackResumes } from './resume-positions.js';
 
 /**
@@ -66,7 +67,11 @@ function play(): void {
     return;
   }
   void audio.play().then(
-    () => void recordAction('play', track.url).catch(() => undefined), // the server's "recently played"
+    () => {
+      void recordAction('play', track.url).catch(() => undefined); // the server's "recently played"
+      const { releaseId: id, releaseTitle: title, artist, artwork, url: playUrl, duration } = track;
+      recordPlayed({ id, kind: 'album', title, artist, artwork, playUrl, duration });
+    },
     (error: Error) => {
       // A load failure arrives as the element's own error event, with the app's sentence; the
       // promise's message is the browser's ("no supported source was found") and stays out of sight.

@@ -23,9 +23,6 @@ export function savedPosition(url: string): number {
   return readAll()[url] ?? 0;
 }
 
-/** Every saved position, by URL (for "Continue watching"). */
-export const savedPositions = (): ReadonlyMap<string, number> => new Map(Object.entries(readAll()));
-
 export function savePosition(url: string, seconds: number, duration: number): void {
   // Near the start or the end there is nothing worth resuming.
   const worthKeeping = seconds >= 5 && !(Number.isFinite(duration) && seconds > duration - 5);

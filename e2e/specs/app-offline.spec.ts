@@ -1,12 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
 
-// What must survive: with the server stopped entirely, the shell, the last catalog and every
-// in-app URL (deep links included) still open, and the person is told they are offline.
+// What must survive: with the server stopped entirely, the shell, the library pages seen and every
+// in-app URL (deep links included) still open, and the person is told they are offline. A release
+// opened before shows its tracks; one only seen in the library shows what the library showed.
 test('the app opens every view with the server stopped', async () => {
   const { page, server, origin, tearDown } = await startAppSession();
   try {
     await expect(page.getByText(/^You are offline\./)).toHaveCount(0);
+    await openReleaseFromLibrary(page, 'Harbour Lights');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
     await server.stop();
 
     await page.reload();
@@ -34,6 +38,7 @@ test('the app opens every view with the server stopped', async () => {
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       await expect(page.getByText(/^You are offline\./)).toBeVisible();
     }
+    await expect(page.getByText(/not downloaded, so it cannot play offline/)).toBeVisible();
   } finally {
     await tearDown();
   }

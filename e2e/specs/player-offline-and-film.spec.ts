@@ -13,6 +13,8 @@ test('offline, tracks not downloaded are disabled with the reason; downloaded on
   const { page, server, tearDown } = await startAppSession({ viewport: PHONE });
   try {
     await downloadThroughUi(page, 'Harbour Lights');
+    // Opened once online, so its tracks are stored (a release only seen in the library is not).
+    await openReleaseFromLibrary(page, 'Signal Garden');
     await server.stop();
     // The person opening the app again with the server gone (what is tested is that relaunch).
     await page.reload();

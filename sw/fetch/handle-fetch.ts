@@ -1,6 +1,5 @@
-import { API } from '#common/routes';
 import { appShell, matchPrecached } from '../lifecycle/precache.js';
-import { catalogNetworkFirst } from './catalog-network-first.js';
+import { libraryNetworkFirst } from '../library/library-network-first.js';
 import { mediaFromCache } from './media-from-cache.js';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -12,10 +11,11 @@ export function handleFetch(event: FetchEvent): void {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
 
+  const library = libraryNetworkFirst(request);
   if (url.pathname.startsWith('/media/')) {
     event.respondWith(mediaFromCache(request));
-  } else if (url.pathname === API.catalog) {
-    event.respondWith(catalogNetworkFirst(request));
+  } else if (library) {
+    event.respondWith(library);
   } else if (request.mode === 'navigate' && !url.pathname.startsWith('/api/')) {
     event.respondWith(appShell());
   } else {

@@ -1,5 +1,5 @@
 import type { PageToSw } from '#common/sw-messages';
-import { actOnNewReleases } from '../fetch/refresh-catalog-and-act.js';
+import { refreshLibraryAndAct } from '../library/refresh-library.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -11,7 +11,7 @@ export function handleMessage(event: ExtendableMessageEvent): void {
       event.waitUntil(self.skipWaiting());
       break;
     case 'check-new-releases':
-      event.waitUntil(actOnNewReleases());
+      event.waitUntil(refreshLibraryAndAct().catch(() => []));
       break;
   }
 }

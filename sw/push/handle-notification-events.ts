@@ -1,5 +1,5 @@
 import { PAGES } from '#common/routes';
-import { releaseFromCachedCatalog } from '../downloads/cached-catalog.js';
+import { releaseForDownload } from '../library/release-for-download.js';
 import { downloadFromWorker } from '../downloads/download-from-worker.js';
 import { markReleaseSeen } from '#browser/state/app-badge';
 
@@ -21,7 +21,7 @@ export function handleNotificationClick(event: NotificationEvent): void {
       let target: string = releaseId ? PAGES.release(releaseId) : PAGES.catalog;
       if (releaseId) await markReleaseSeen(releaseId);
       if (event.action === 'download' && releaseId) {
-        const release = await releaseFromCachedCatalog(releaseId);
+        const release = await releaseForDownload(releaseId);
         if (release) await downloadFromWorker([release]);
         target = PAGES.downloads;
       }

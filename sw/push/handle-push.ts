@@ -1,13 +1,14 @@
 import { pushPayloadSchema, type PushPayload } from '#common/push-payload';
 import { PAGES } from '#common/routes';
-import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
+import { refreshLibraryAndAct } from '../library/refresh-library.js';
 import { markReleasesUnseen } from '#browser/state/app-badge';
 
 declare const self: ServiceWorkerGlobalScope;
 
 /**
  * push: show the notification (always: the subscription promised visible notifications), count the
- * release as unseen on the app badge, and refresh the catalog so the release is there offline too.
+ * release as unseen on the app badge, and follow the change feed so the release is stored (and
+ * downloaded, when its artist is followed so).
  */
 export function handlePush(event: PushEvent): void {
   event.waitUntil(
@@ -27,7 +28,7 @@ export function handlePush(event: PushEvent): void {
         } as object),
       });
       if (payload.releaseId) await markReleasesUnseen([payload.releaseId]);
-      await refreshCatalogAndAct().catch(() => []);
+      await refreshLibraryAndAct().catch(() => []);
     })(),
   );
 }

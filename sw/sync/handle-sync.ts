@@ -1,7 +1,7 @@
 import { SYNC_TAGS } from '#common/sync-tags';
 import { replayOutbox } from '#browser/outbox/outbox';
 import { appState } from '#browser/state/app-state';
-import { refreshCatalogAndAct } from '../fetch/refresh-catalog-and-act.js';
+import { refreshLibraryAndAct } from '../library/refresh-library.js';
 
 /** Background Sync: the network is back; send the actions taken offline, in order. */
 export function handleSync(event: SyncEvent): void {
@@ -14,8 +14,8 @@ export function handleSync(event: SyncEvent): void {
   );
 }
 
-/** Periodic Background Sync: refresh the catalog (a conditional request: a 304 costs almost nothing). */
+/** Periodic Background Sync: follow the catalog's change feed (a conditional request: a 304 costs almost nothing). */
 export function handlePeriodicSync(event: PeriodicSyncEvent): void {
   if (event.tag !== SYNC_TAGS.catalogRefresh) return;
-  event.waitUntil(refreshCatalogAndAct().then(() => appState.setLastBackgroundRefresh(Date.now())));
+  event.waitUntil(refreshLibraryAndAct().then(() => appState.setLastBackgroundRefresh(Date.now())));
 }
