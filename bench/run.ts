@@ -10,6 +10,7 @@ import { mediaThroughput } from './figures/media-throughput.js';
 import { pushFanout } from './figures/push-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
 import { catalogScale } from './figures/catalog-scale.js';
+import { libraryPage } from './figures/library-page.js';
 import { loopbackLoad } from './figures/loopback-load.js';
 import type { Benchmark, Figure } from './harness.js';
 import { printTable } from './print-table.js';
@@ -27,6 +28,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   appStart,
   catalogRefresh,
   catalogScale,
+  libraryPage,
   loopbackLoad,
 ];
 

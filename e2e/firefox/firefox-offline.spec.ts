@@ -7,7 +7,7 @@ import { ServerProcess } from '../fixtures/server-process.js';
 
 // Real Firefox (no Background Fetch, no Periodic Sync), driven by puppeteer-core over WebDriver BiDi.
 
-test('Firefox: the shell, the cached catalog and a deep link render with the server stopped', async () => {
+test('Firefox: the shell, the library seen and a deep link render with the server stopped', async () => {
   const server = new ServerProcess();
   await server.start();
   const proxy = new FaultProxy(() => server.port);
@@ -20,8 +20,10 @@ test('Firefox: the shell, the cached catalog and a deep link render with the ser
     await page.reload();
     await waitForText(page, 'You are offline');
     expect(await appText(page)).toContain('Signal Garden');
+    // Never opened: what the library showed of it, and why there is no more.
     await page.goto(`${proxy.origin}/releases/test-pattern`);
-    await waitForText(page, 'A short film in colour bars');
+    await waitForText(page, 'cannot play offline');
+    expect(await appText(page)).toContain('Test Pattern');
     await page.goto(`${proxy.origin}/downloads`);
     await waitForText(page, 'Nothing is stored for offline use yet');
   } finally {
@@ -45,7 +47,7 @@ test('Firefox: opening the app refreshes the catalog and shows a release publish
     expect(res.status).toBe(201);
     await page.goto(server.origin);
     await waitForText(page, 'Signal Garden Live');
-    // …and it stays in the library offline, because the SW stored the refreshed catalog.
+    // …and it stays in the library offline, because the SW stored the library page it was on.
     await server.stop();
     await page.reload();
     await waitForText(page, 'You are offline');
