@@ -3,7 +3,9 @@ import type { Release } from '#common/catalog';
 import { releaseBytes } from '#common/release-facts';
 import type { DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
+import { artworkSrcset } from '#common/artwork-srcset';
 import { formatBytes } from '../format.js';
+import { CARD_ARTWORK_SIZES, leadsItsList } from './artwork-sizes.js';
 import './download-status.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -68,7 +70,16 @@ export class ReleaseCard extends LitElement {
   override render() {
     const r = this.release;
     return html`<a class="card" href=${PAGES.release(r.id)}>
-      <img src=${r.artwork} alt="" loading="lazy" width="512" height="512" />
+      <img
+        src=${r.artwork}
+        srcset=${artworkSrcset(r)}
+        sizes=${CARD_ARTWORK_SIZES}
+        alt=""
+        loading=${leadsItsList(this) ? 'eager' : 'lazy'}
+        fetchpriority=${leadsItsList(this) ? 'high' : 'auto'}
+        width="512"
+        height="512"
+      />
       <div class="body">
         <span class="kind">${r.kind}</span>
         <h3>${r.title}</h3>
