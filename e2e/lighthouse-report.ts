@@ -60,11 +60,15 @@ mkdirSync(reports, { recursive: true });
 try {
   for (let i = 1; i <= RUNS; i++) {
     process.stdout.write(`run ${i} of ${RUNS}: ${url}\n`);
-    // Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART): that run is done again, once.
-    const result = await audit(url).catch((error: unknown) => {
-      process.stdout.write(`  again, after: ${String(error)}\n`);
-      return audit(url);
-    });
+    // Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART): such a run is tried again, twice at most.
+    let result: Result | undefined;
+    for (let attempt = 1; !result; attempt++) {
+      result = await audit(url).catch((error: unknown) => {
+        if (attempt === 3) throw error;
+        process.stdout.write(`  again, after: ${String(error)}\n`);
+        return undefined;
+      });
+    }
     writeFileSync(path.join(reports, `run-${i}.json`), JSON.stringify(result));
     results.push(result);
   }

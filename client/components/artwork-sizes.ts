@@ -6,11 +6,18 @@
 /** A card in the library grid: two columns on phones, 170 px or more each in a page of at most 1100 px. */
 export const CARD_ARTWORK_SIZES = '(max-width: 600px) calc(50vw - 24px), (max-width: 1100px) calc(25vw - 20px), 210px';
 
+/** Cards in a phone's first screen (two rows of two): their images may be the page's largest paint. */
+const FIRST_SCREEN_CARDS = 4;
+
 /**
- * Whether a card is the first item of its list: its image is then the page's largest paint, so it
- * is fetched at once with high priority instead of lazily after layout.
+ * Whether a card is among the first of its list: its image is then fetched at once with high
+ * priority instead of lazily after layout. Equal cards tie for the largest paint, and Lighthouse
+ * chose the third card's as often as the first's.
  */
-export function leadsItsList(card: Element): boolean {
-  const item = card.closest('li');
-  return item !== null && item.previousElementSibling === null;
+export function opensItsList(card: Element): boolean {
+  let sibling: Element | null = card.closest('li');
+  if (!sibling) return false;
+  // At most four steps back, whatever the list's length.
+  for (let step = 0; step < FIRST_SCREEN_CARDS && sibling; step++) sibling = sibling.previousElementSibling;
+  return sibling === null;
 }

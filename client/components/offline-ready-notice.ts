@@ -15,6 +15,18 @@ export class OfflineReadyNotice extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /*
+       * Floats above the bottom of the screen (and the mini-player and tab bar): shown in the page's
+       * flow, it pushed the whole page down a second after load (Lighthouse: layout shift 0.13).
+       */
+      :host {
+        position: fixed;
+        left: 50%;
+        bottom: calc(7.5em + env(safe-area-inset-bottom));
+        transform: translateX(-50%);
+        z-index: 30;
+        width: min(36em, calc(100% - 2em));
+      }
       p {
         display: flex;
         flex-wrap: wrap;
@@ -22,9 +34,11 @@ export class OfflineReadyNotice extends LitElement {
         justify-content: center;
         gap: 0.5em 1em;
         margin: 0;
-        padding: 0.4em 1em;
+        padding: 0.5em 0.5em 0.5em 1em;
         background: var(--surface-2);
-        border-bottom: 1px solid var(--border);
+        border: 1px solid var(--border);
+        border-radius: var(--radius);
+        box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
       }
     `,
   ];

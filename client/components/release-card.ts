@@ -5,7 +5,7 @@ import type { DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
 import { artworkSrcset } from '#common/artwork-srcset';
 import { formatBytes } from '../format.js';
-import { CARD_ARTWORK_SIZES, leadsItsList } from './artwork-sizes.js';
+import { CARD_ARTWORK_SIZES, opensItsList } from './artwork-sizes.js';
 import './download-status.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -75,8 +75,8 @@ export class ReleaseCard extends LitElement {
         srcset=${artworkSrcset(r)}
         sizes=${CARD_ARTWORK_SIZES}
         alt=""
-        loading=${leadsItsList(this) ? 'eager' : 'lazy'}
-        fetchpriority=${leadsItsList(this) ? 'high' : 'auto'}
+        loading=${opensItsList(this) ? 'eager' : 'lazy'}
+        fetchpriority=${opensItsList(this) ? 'high' : 'auto'}
         width="512"
         height="512"
       />

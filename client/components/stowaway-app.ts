@@ -133,7 +133,8 @@ export class StowawayApp extends LitElement {
           bottom: var(--tab-bar-height);
           --below-inset: 0px;
         }
-        toast-notice {
+        toast-notice,
+        offline-ready-notice {
           bottom: calc(7.5em + var(--tab-bar-height));
         }
       }
