@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { offlineReady } from '../sw-bridge.js';
 import { StoreController } from '../state/store.js';
+import { floatingNoticeStyles } from './floating-notice-styles.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** How long the notice stays: long enough to read twice, then out of the way. */
@@ -14,17 +15,10 @@ export class OfflineReadyNotice extends LitElement {
   static override properties = { dismissed: { state: true } };
   static override styles = [
     sharedStyles,
+    floatingNoticeStyles,
     css`
-      /*
-       * Floats above the bottom of the screen (and the mini-player and tab bar): shown in the page's
-       * flow, it pushed the whole page down a second after load (Lighthouse: layout shift 0.13).
-       */
+      /* In the page's flow it pushed the whole page down a second after load (Lighthouse: layout shift 0.13). */
       :host {
-        position: fixed;
-        left: 50%;
-        bottom: calc(7.5em + env(safe-area-inset-bottom));
-        transform: translateX(-50%);
-        z-index: 30;
         width: min(36em, calc(100% - 2em));
       }
       p {
