@@ -76,6 +76,8 @@ export const releaseSummarySchema = z.strictObject({
   artistId: z.string(),
   releaseDate: z.string(),
   artwork: z.string(),
+  /** The artwork's sizes as an `<img srcset>` (common/artwork-srcset.ts); absent when it has one size. */
+  artworkSrcset: z.string().optional(),
   /** Seconds of playback (common/release-facts.ts). */
   duration: z.number(),
   /** Bytes a download of the whole release transfers. */

@@ -55,6 +55,8 @@ export const partSchema = z.strictObject({
     .optional(),
   role: z.enum(PART_ROLES),
   title: text(200).optional(),
+  /** Pixels across, for artwork in several sizes: the app offers them as one srcset (artwork-srcset.ts). */
+  width: z.number().int().min(1).max(8192).optional(),
   /** Seconds of playback, for tracks, segments and the manifest. */
   duration: z
     .number()

@@ -71,4 +71,5 @@ VTT
 sed -i 's#</Period>#\t\t<AdaptationSet id="2" contentType="text" mimeType="text/vtt" lang="en">\n\t\t\t<Role schemeIdUri="urn:mpeg:dash:role:2011" value="subtitle"/>\n\t\t\t<Representation id="3" bandwidth="256">\n\t\t\t\t<BaseURL>subtitles-en.vtt</BaseURL>\n\t\t\t</Representation>\n\t\t</AdaptationSet>\n\t</Period>#' "$movie/manifest.mpd"
 cover "$movie/poster.jpg" "testsrc2=s=512x512:d=1" "Test Pattern" "Stowaway Studio"
 
+bash make-artwork-sizes.sh
 node write-catalog.mjs

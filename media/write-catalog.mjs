@@ -30,30 +30,47 @@ function mpdSeconds(rel) {
   return Number(match[1] ?? 0) * 60 + Number(match[2]);
 }
 
+/**
+ * The artwork parts of a folder, smallest first: the files make-artwork-sizes.sh wrote
+ * (<name>-<width>.<hash>.jpg), each with its width in pixels as ffprobe reads it.
+ * @param {string} folder
+ * @param {string[]} files
+ */
+function artworkSizes(folder, files) {
+  return files
+    .filter((f) => /^(cover|poster)-\d+\.[0-9a-f]{10}\.jpg$/.test(f))
+    .map((f) => {
+      const rel = `${folder}/${f}`;
+      const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width', '-of', 'csv=p=0', path.join(here, rel)]);
+      return { ...describe(rel), role: 'artwork', width: Number(out.toString().trim()) };
+    })
+    .sort((a, b) => a.width - b.width);
+}
+
 const source = JSON.parse(readFileSync(path.join(here, 'catalog.source.json'), 'utf8'));
 const releases = source.releases.map((/** @type {any} */ r) => {
   const { folder, tracks, manifest, ...rest } = r;
   const at = (/** @type {string} */ file) => `${folder}/${file}`;
   let parts;
-  let artwork;
+  const files = readdirSync(path.join(here, folder)).sort();
+  const artworks = artworkSizes(folder, files);
+  const artwork = artworks.at(-1)?.url;
+  if (!artwork) throw new Error(`${folder}: no artwork sizes (run make-artwork-sizes.sh)`);
   if (r.kind === 'album') {
-    artwork = at('cover.jpg');
     parts = [
       ...tracks.map((/** @type {any} */ t) => ({ ...describe(at(t.file)), role: 'track', title: t.title, duration: seconds(at(t.file)) })),
-      { ...describe(artwork), role: 'artwork' },
+      ...artworks,
     ];
   } else {
-    artwork = at('poster.jpg');
-    const files = readdirSync(path.join(here, folder)).sort();
     parts = [
       { ...describe(at(manifest)), role: 'manifest', duration: mpdSeconds(at(manifest)) },
       ...files.filter((f) => f.startsWith('init-')).map((f) => ({ ...describe(at(f)), role: 'init' })),
       ...files.filter((f) => f.startsWith('chunk-')).map((f) => ({ ...describe(at(f)), role: 'segment' })),
       ...files.filter((f) => f.endsWith('.vtt')).map((f) => ({ ...describe(at(f)), role: 'subtitles' })),
-      { ...describe(artwork), role: 'artwork' },
+      ...artworks,
     ];
   }
-  return { ...rest, artwork: `/media/${artwork}`, parts };
+  return { ...rest, artwork, parts };
 });
 writeFileSync(path.join(here, 'catalog.json'), `${JSON.stringify({ releases }, null, 2)}\n`);
 console.log(`wrote catalog.json: ${releases.length} releases, ${releases.reduce((/** @type {number} */ n, /** @type {any} */ r) => n + r.parts.length, 0)} parts`);

@@ -25,7 +25,8 @@ export class MiniPlayer extends LitElement {
         grid-template-areas: 'open buttons' 'seek seek';
         gap: 0.25em 0.75em;
         align-items: center;
-        padding: 0.5em 1em calc(0.5em + env(safe-area-inset-bottom));
+        /* The app's tab bar, when it sits below, takes the safe area itself (--below-inset: 0px). */
+        padding: 0.5em 1em calc(0.5em + var(--below-inset, env(safe-area-inset-bottom)));
         background: var(--surface);
         border-top: 1px solid var(--border);
         box-shadow: 0 -2px 8px rgb(0 0 0 / 12%);

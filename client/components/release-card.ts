@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
+import { artworkSrcset } from '#common/artwork-srcset';
+import { CARD_ARTWORK_SIZES, opensItsList } from './artwork-sizes.js';
 import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -99,9 +101,19 @@ export class ReleaseCard extends LitElement {
 
   override render() {
     const r = this.summary;
+    const first = opensItsList(this);
     return html`<a class="release" href=${PAGES.release(r.id)}>
         <span class="art">
-          <img src=${r.artwork} alt="" loading="lazy" width="512" height="512" />
+          <img
+            src=${r.artwork}
+            srcset=${artworkSrcset(r)}
+            sizes=${CARD_ARTWORK_SIZES}
+            alt=""
+            loading=${first ? 'eager' : 'lazy'}
+            fetchpriority=${first ? 'high' : 'auto'}
+            width="512"
+            height="512"
+          />
           ${this.#state()}
         </span>
         <h3>${r.title}</h3>

@@ -5,6 +5,7 @@ import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-fa
 import { PAGES } from '#common/routes';
 import { formatBytes, formatDate, formatDuration } from '../format.js';
 import { artistIdOf } from '#common/artist-id';
+import { artworkSrcset } from '#common/artwork-srcset';
 import { loadRelease, releaseCache } from '../state/release-cache.js';
 import { downloadOf, downloads } from '../state/downloads-store.js';
 import { isCurrentTrack, playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
@@ -23,8 +24,18 @@ const BACK = html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} L
 
 type ReleaseHeading = Pick<Release, 'kind' | 'title' | 'artist' | 'artwork' | 'releaseDate'>;
 
-const artwork = (r: ReleaseHeading) =>
-  html`<img class="art" src=${r.artwork} alt="Artwork of ${r.title}" width="512" height="512" />`;
+/** The page's largest image: fetched at once, in the size the layout shows. */
+const artwork = (r: Release | ReleaseSummary) =>
+  html`<img
+    class="art"
+    src=${r.artwork}
+    srcset=${artworkSrcset(r)}
+    sizes="(max-width: 600px) calc(100vw - 32px), 280px"
+    fetchpriority="high"
+    alt="Artwork of ${r.title}"
+    width="512"
+    height="512"
+  />`;
 
 /** Kind, title, artist and date: all a list knew of the release, and the top of its page. */
 const heading = (r: ReleaseHeading) =>

@@ -5,6 +5,7 @@ import { route, type Route } from '../router.js';
 import { releaseById, releaseCache } from '../state/release-cache.js';
 import { StoreController } from '../state/store.js';
 import './artist-view.js';
+import { icon, type IconName } from './icons.js';
 import './catalog-view.js';
 import './downloads-view.js';
 import './mini-player.js';
@@ -16,7 +17,7 @@ import { sharedStyles } from './shared-styles.js';
 import './toast-notice.js';
 import './update-prompt.js';
 
-/** The app shell: header and navigation, banners, the current page and the mini-player. */
+/** The app shell: header and navigation (a top bar, a bottom tab bar on phones), banners, the current page and the mini-player. */
 export class StowawayApp extends LitElement {
   static override styles = [
     sharedStyles,
@@ -56,20 +57,16 @@ export class StowawayApp extends LitElement {
       nav a {
         display: inline-flex;
         align-items: center;
+        gap: 0.4em;
         min-height: 44px;
         padding: 0 0.9em;
         border-radius: 999px;
         color: #fff;
         text-decoration: none;
       }
-      /* At 320 px the three links were 26 px wider than the screen, and the page with them. */
-      @media (max-width: 24em) {
-        nav ul {
-          flex-wrap: wrap;
-        }
-        nav a {
-          padding: 0 0.6em;
-        }
+      nav .icon {
+        width: 20px;
+        height: 20px;
       }
       nav a[aria-current='page'] {
         background: rgb(255 255 255 / 16%);
@@ -77,6 +74,70 @@ export class StowawayApp extends LitElement {
       }
       nav a:focus-visible {
         outline-color: #f2a541;
+      }
+      /* Wide screens: the navigation stays in reach at the top while the page scrolls. */
+      @media (min-width: 601px) {
+        header {
+          position: sticky;
+          top: 0;
+          z-index: 15;
+        }
+      }
+      /*
+       * Phones: a tab bar at the bottom, in thumb reach, that never scrolls away. It is fixed, so
+       * the shell keeps its height free below the page and the mini-player stops above it.
+       */
+      @media (max-width: 600px) {
+        :host {
+          --tab-bar-height: calc(56px + env(safe-area-inset-bottom));
+          padding-bottom: var(--tab-bar-height);
+        }
+        nav {
+          position: fixed;
+          left: 0;
+          right: 0;
+          bottom: 0;
+          z-index: 15;
+          padding: 0 env(safe-area-inset-right) env(safe-area-inset-bottom) env(safe-area-inset-left);
+          background: #14213d;
+          box-shadow: 0 -1px 0 rgb(255 255 255 / 12%);
+        }
+        nav ul {
+          display: grid;
+          grid-template-columns: repeat(3, 1fr);
+          gap: 0;
+        }
+        nav a {
+          display: flex;
+          flex-direction: column;
+          justify-content: center;
+          gap: 2px;
+          min-height: 56px;
+          padding: 0 0.25em;
+          border-radius: 0;
+          font-size: 0.8em;
+          color: rgb(255 255 255 / 80%);
+        }
+        nav .icon {
+          width: 24px;
+          height: 24px;
+        }
+        nav a[aria-current='page'] {
+          background: none;
+          color: #f2a541;
+          box-shadow: inset 0 3px 0 #f2a541;
+        }
+        nav a:focus-visible {
+          outline-offset: -3px;
+        }
+        mini-player {
+          bottom: var(--tab-bar-height);
+          --below-inset: 0px;
+        }
+        toast-notice,
+        offline-ready-notice {
+          bottom: calc(7.5em + var(--tab-bar-height));
+        }
       }
       main {
         flex: 1;
@@ -110,16 +171,18 @@ export class StowawayApp extends LitElement {
 
   override render() {
     const current = route.value;
-    const link = (href: string, label: string, active: boolean) =>
-      html`<li><a href=${href} aria-current=${active ? 'page' : 'false'}>${label}</a></li>`;
+    const link = (href: string, label: string, glyph: IconName, active: boolean) =>
+      html`<li>
+        <a href=${href} aria-current=${active ? 'page' : 'false'}>${icon(glyph)}<span>${label}</span></a>
+      </li>`;
     return html`<a class="skip" href="#main" @click=${this.#skipToContent}>Skip to content</a>
       <header>
         <a class="brand" href=${PAGES.catalog} aria-label="Stowaway home">Stow<span>away</span></a>
         <nav aria-label="Main">
           <ul>
-            ${link(PAGES.catalog, 'Library', current.name === 'catalog' || current.name === 'release' || current.name === 'artist')}
-            ${link(PAGES.downloads, 'Downloads', current.name === 'downloads')}
-            ${link(PAGES.settings, 'Settings', current.name === 'settings')}
+            ${link(PAGES.catalog, 'Library', 'library', ['catalog', 'release', 'artist'].includes(current.name))}
+            ${link(PAGES.downloads, 'Downloads', 'download', current.name === 'downloads')}
+            ${link(PAGES.settings, 'Settings', 'settings', current.name === 'settings')}
           </ul>
         </nav>
       </header>

@@ -1,28 +1,27 @@
 import { LitElement, css, html } from 'lit';
 import { StoreController } from '../state/store.js';
 import { toast } from '../state/toast.js';
+import { floatingNoticeStyles } from './floating-notice-styles.js';
 
 /** Shows the latest toast above the mini-player, and says it to screen readers. */
 export class ToastNotice extends LitElement {
-  static override styles = css`
-    :host {
-      position: fixed;
-      left: 50%;
-      bottom: calc(7.5em + env(safe-area-inset-bottom));
-      transform: translateX(-50%);
-      z-index: 30;
-      pointer-events: none;
-    }
-    p {
-      margin: 0;
-      padding: 0.6em 1.1em;
-      border-radius: 999px;
-      background: var(--text);
-      color: var(--bg);
-      box-shadow: var(--shadow);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    floatingNoticeStyles,
+    css`
+      :host {
+        pointer-events: none;
+      }
+      p {
+        margin: 0;
+        padding: 0.6em 1.1em;
+        border-radius: 999px;
+        background: var(--text);
+        color: var(--bg);
+        box-shadow: var(--shadow);
+        white-space: nowrap;
+      }
+    `,
+  ];
 
   constructor() {
     super();

@@ -3,6 +3,7 @@ import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { appText, clickButton, launchFirefox, openAppInFirefox, openReleaseInFirefox, waitForText } from '../fixtures/firefox.js';
 import { ServerProcess } from '../fixtures/server-process.js';
 import { cachedMediaUrlsInPage, mediaQuery } from '../fixtures/stored-download.js';
+import { samplePartCount } from '../fixtures/sample-release.js';
 
 async function setUp() {
   const server = new ServerProcess();
@@ -43,7 +44,7 @@ test('Firefox: on a first visit, download an album, resume a dropped part, then 
     expect(tries[0]?.range).toBeUndefined();
     expect(tries.slice(1).every((r) => /^bytes=[1-9]\d*-178449$/.test(r.range ?? ''))).toBe(true);
     expect(tries.length).toBeGreaterThanOrEqual(2);
-    expect(await cachedUrls(t, 'albums/harbour-lights')).toHaveLength(4);
+    expect(await cachedUrls(t, 'albums/harbour-lights')).toHaveLength(samplePartCount('harbour-lights'));
 
     await t.server.stop();
     await t.page.reload();
@@ -91,7 +92,7 @@ test('Firefox: cancel mid-download leaves nothing; a reload mid-download resumes
     await waitForText(t.page, /Downloading \d+ ?%/);
     t.proxy.throttle(undefined);
     await waitForText(t.page, 'Available offline', 30_000);
-    expect(await cachedUrls(t, 'albums/signal-garden')).toHaveLength(5);
+    expect(await cachedUrls(t, 'albums/signal-garden')).toHaveLength(samplePartCount('signal-garden'));
     expect(await appText(t.page)).not.toContain('Download failed');
   } finally {
     await t.tearDown();
@@ -120,7 +121,7 @@ test('Firefox: pause keeps what arrived, resume fetches only the rest', async ()
     await waitForText(t.page, 'Available offline', 30_000);
     const fetchedAfter = t.proxy.requests.slice(requestsWhilePaused).map((r) => r.path);
     expect(fetchedAfter.filter((p) => kept.includes(p))).toEqual([]);
-    expect(await cachedUrls(t, 'albums/signal-garden')).toHaveLength(5);
+    expect(await cachedUrls(t, 'albums/signal-garden')).toHaveLength(samplePartCount('signal-garden'));
   } finally {
     await t.tearDown();
   }
@@ -138,7 +139,7 @@ test('Firefox: a download asked for with the server down waits, then completes b
     expect(await appText(t.page)).not.toMatch(/Downloading \d/);
     await t.server.start();
     await waitForText(t.page, 'Available offline', 45_000);
-    expect(await cachedUrls(t, 'albums/harbour-lights')).toHaveLength(4);
+    expect(await cachedUrls(t, 'albums/harbour-lights')).toHaveLength(samplePartCount('harbour-lights'));
   } finally {
     await t.tearDown();
   }

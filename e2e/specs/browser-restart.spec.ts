@@ -6,6 +6,7 @@ import { launchBrowser, openApp, openReleaseFromLibrary } from '../fixtures/brow
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 import { FaultProxy } from '../fixtures/fault-proxy.js';
 import { ServerProcess } from '../fixtures/server-process.js';
+import { samplePartCount } from '../fixtures/sample-release.js';
 
 for (const engine of ['background-fetch', 'fallback'] as const) {
   // What must hold: after the browser is closed mid-download and opened again, the release is
@@ -32,7 +33,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       await browser.page.goto(`${proxy.origin}/releases/signal-garden`);
       await expect(browser.page.getByText('Available offline')).toBeVisible({ timeout: 45_000 });
       expect(await ledgerRecord(browser.page, 'signal-garden')).toMatchObject({ state: 'done', engine });
-      expect(await cachedMediaUrls(browser.page, 'albums/signal-garden')).toHaveLength(5);
+      expect(await cachedMediaUrls(browser.page, 'albums/signal-garden')).toHaveLength(samplePartCount('signal-garden'));
     } finally {
       await browser.close();
       await proxy.stop();

@@ -6,6 +6,7 @@ import { startAppSession } from '../fixtures/app-session.js';
 import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 import { REPO_ROOT } from '../fixtures/server-process.js';
+import { samplePartCount } from '../fixtures/sample-release.js';
 
 const RELEASES = [
   ['harbour-lights', 'Harbour Lights'],
@@ -74,7 +75,7 @@ for (const [engine, limit] of [
 
       await server.start();
       await expect(page.getByText('Available offline')).toBeVisible({ timeout: 45_000 });
-      expect(await cachedMediaUrls(page, 'albums/harbour-lights')).toHaveLength(4);
+      expect(await cachedMediaUrls(page, 'albums/harbour-lights')).toHaveLength(samplePartCount('harbour-lights'));
     } finally {
       await t.tearDown();
     }

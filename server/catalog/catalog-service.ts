@@ -1,5 +1,6 @@
 import type { Release } from '#common/catalog';
 import { JsonEntity } from '../http/json-entity.js';
+import { contentHashInName } from '../media/content-hashed-name.js';
 import type { CatalogStore } from '../storage/catalog-store.js';
 import { typeConflict } from './type-conflict.js';
 
@@ -36,6 +37,19 @@ export class CatalogService {
   /** The MIME type the catalog gives a media URL, if any release lists it. */
   fileType(url: string): string | undefined {
     return this.store.fileType(url)?.type;
+  }
+
+  /**
+   * Whether a media URL's bytes can never change: its name carries the start of its sha256
+   * (content-hashed-name.ts) and the catalog's sha256 for it agrees, so a stale or mistaken
+   * name is never cached for a year.
+   */
+  isImmutable(url: string): boolean {
+    const hex = contentHashInName(url);
+    const file = hex && this.store.fileType(url);
+    if (!hex || !file) return false;
+    const part = this.store.get(file.releaseId)?.parts.find((p) => p.url === url);
+    return part?.sha256.startsWith(hex) ?? false;
   }
 
   /** Lines for every file of `release` that the catalog already serves with another type. */

@@ -7,6 +7,8 @@ import type { OpenMediaFile } from './open-media-file.js';
 
 export interface MediaFileInfo extends OpenMediaFile {
   readonly type: string;
+  /** Its URL names its content (CatalogService.isImmutable): cached for a year, never revalidated. */
+  readonly immutable?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function sendMediaFile(req: Request, res: Response, file: MediaFile
   res.setHeader('Accept-Ranges', 'bytes');
   res.setHeader('ETag', etag);
   res.setHeader('Last-Modified', lastModified);
-  res.setHeader('Cache-Control', 'public, max-age=3600');
+  res.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
   res.setHeader('Content-Type', file.type);
   for (const [name, value] of Object.entries(MEDIA_RESPONSE_HEADERS)) res.setHeader(name, value);
 

@@ -25,6 +25,25 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 const get = (url: string, headers: Record<string, string> = {}) =>
   request(server.app).get(url).set(headers).buffer(true).parse(binary);
 
+describe('GET /media cache lifetimes', () => {
+  it('caches a file for a year, immutable, when its name carries its sha256 as the catalog gives it', async () => {
+    const hashed = server.media.release.parts.find((p) => p.width === 160);
+    if (!hashed) throw new Error('the test catalog has no hashed artwork');
+    const res = await get(hashed.url);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('revalidates after an hour any other file, and one whose name claims a hash it does not have', async () => {
+    const falselyHashed = server.media.release.parts.find((p) => p.width === 320);
+    for (const url of [TRACK, '/media/albums/test/cover.jpg', falselyHashed?.url ?? '']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('public, max-age=3600');
+    }
+  });
+});
+
 describe('GET /media ranges', () => {
   it('sends the whole file with validators when there is no Range', async () => {
     const res = await get(TRACK);

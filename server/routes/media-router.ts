@@ -23,8 +23,9 @@ export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
       res.status(status).json(apiError(status === 400 ? 'bad_request' : 'not_found', 'no such media file'));
       return;
     }
-    const type = catalog.fileType(`/media${req.path}`) ?? mediaTypeFor(file.path);
-    await sendMediaFile(req, res, { ...opened, type });
+    const url = `/media${req.path}`;
+    const type = catalog.fileType(url) ?? mediaTypeFor(file.path);
+    await sendMediaFile(req, res, { ...opened, type, immutable: catalog.isImmutable(url) });
   });
   return router;
 }

@@ -38,6 +38,10 @@ export function makeTestMedia(): TestMedia {
     return { url: `/media/${relative}`, bytes: bytes.length, sha256: sha256(bytes) };
   };
   const track = patternBytes(1000);
+  // Artwork named by its content (cached for a year), and one whose name claims a hash it does not have.
+  const small = patternBytes(40);
+  const hashedCover = addFile(`albums/test/cover-160.${sha256(small).slice(0, 10)}.jpg`, small);
+  const falselyHashed = addFile('albums/test/cover-320.0123456789.jpg', patternBytes(45));
   const release: Release = {
     id: 'test-album',
     kind: 'album',
@@ -48,6 +52,8 @@ export function makeTestMedia(): TestMedia {
     parts: [
       { ...addFile('albums/test/01.webm', track), type: 'audio/webm', role: 'track', title: 'One', duration: 10 },
       { ...addFile('albums/test/cover.jpg', patternBytes(50)), type: 'image/jpeg', role: 'artwork' },
+      { ...hashedCover, type: 'image/jpeg', role: 'artwork', width: 160 },
+      { ...falselyHashed, type: 'image/jpeg', role: 'artwork', width: 320 },
     ],
   };
   const catalog: Catalog = { releases: [release] };

@@ -1,0 +1,76 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startAppSession } from '../fixtures/app-session.js';
+import { seriousViolations } from '../fixtures/axe.js';
+
+const box = async (locator: Locator) => {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`${locator.toString()} has no box`);
+  return found;
+};
+
+const scrollToEnd = (page: Page) => page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+
+// On a phone the navigation is a tab bar at the bottom of the screen that never scrolls away; the
+// mini-player stops above it, and the end of every page can be scrolled clear of both. On a wide
+// screen it is a bar at the top that stays while the page scrolls.
+test('a tab bar on phones, a top bar on wide screens, with nothing hidden behind either', async () => {
+  const phone = { width: 390, height: 844 };
+  const { page, origin, tearDown } = await startAppSession({ viewport: phone, bypassCSP: true });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  try {
+    // Something playing, so the mini-player is on screen with the tab bar.
+    await page.goto(`${origin}/releases/harbour-lights`);
+    await page.getByRole('button', { name: 'Play album' }).click();
+    await page.locator('mini-player').getByRole('button', { name: 'Pause' }).click();
+    await expect(nav.getByRole('link', { name: 'Library' })).toHaveAttribute('aria-current', 'page');
+
+    for (const name of ['Library', 'Downloads', 'Settings']) {
+      const link = nav.getByRole('link', { name });
+      const target = await box(link);
+      expect(target.height, `${name} height`).toBeGreaterThanOrEqual(44);
+      expect(target.width, `${name} width`).toBeGreaterThanOrEqual(44);
+    }
+
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await expect(page).toHaveURL(`${origin}/settings`);
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByRole('link', { name: 'Library' })).toHaveAttribute('aria-current', 'false');
+
+    // Settings is longer than the screen: at its end, the bar is still at the bottom edge, the
+    // mini-player sits on it, and the page's last element ends above the mini-player.
+    await scrollToEnd(page);
+    const bar = await box(nav);
+    expect(Math.round(bar.y + bar.height)).toBe(phone.height);
+    const player = await box(page.locator('mini-player section'));
+    expect(player.y + player.height).toBeLessThanOrEqual(bar.y + 0.5);
+    const lastInPage = await page
+      .locator('main > *')
+      .last()
+      .evaluate((view) => {
+        const all = [...(view.shadowRoot ?? view).querySelectorAll('*')].filter((el) => el.getBoundingClientRect().height > 0);
+        return Math.max(...all.map((el) => el.getBoundingClientRect().bottom));
+      });
+    expect(lastInPage).toBeLessThanOrEqual(player.y + 0.5);
+
+    await nav.getByRole('link', { name: 'Downloads' }).click();
+    await expect(page.getByRole('heading', { name: 'Downloads', level: 1 })).toBeVisible();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousViolations(page), `phone, ${scheme}`).toEqual([]);
+    }
+
+    // Wide: the same links at the top, still there after the page has scrolled.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${origin}/settings`);
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await scrollToEnd(page);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const top = await box(nav);
+    expect(top.y).toBeLessThan(20);
+    expect(top.height).toBeLessThanOrEqual(60);
+    expect(await seriousViolations(page), 'wide').toEqual([]);
+  } finally {
+    await tearDown();
+  }
+});

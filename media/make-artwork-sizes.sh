@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Makes each release's artwork in the sizes the app's layouts ask for (its srcset), from the 512 px
+# cover.jpg or poster.jpg beside it: <name>-<width>.<first 10 hex digits of its sha256>.jpg. The
+# hash in the name makes the URL immutable: the server sends such files with a year's cache
+# lifetime when the catalog's sha256 agrees (server/media/content-hashed-name.ts).
+# Run by make-sample-media.sh; needs ffmpeg. The output is committed.
+set -euo pipefail
+cd "$(dirname "$0")"
+WIDTHS=(160 320 512)
+
+for source in albums/*/cover.jpg movies/*/poster.jpg; do
+  dir=$(dirname "$source")
+  name=$(basename "$source" .jpg)
+  rm -f "$dir/$name"-*.jpg
+  for width in "${WIDTHS[@]}"; do
+    sized="$dir/$name-$width.jpg"
+    ffmpeg -hide_banner -loglevel error -y -i "$source" -vf "scale=$width:$width:flags=lanczos" -q:v 5 "$sized"
+    mv "$sized" "$dir/$name-$width.$(sha256sum "$sized" | cut -c1-10).jpg"
+  done
+done
