@@ -111,7 +111,7 @@ export class CatalogView extends LitElement {
         >
       </div>
       <h2 class="visually-hidden">${searching ? 'Search results' : 'All releases'}</h2>
-      <p class="muted" role="status">${this.#statusLine(status, releases.length, searching, error)}</p>
+      <p class="muted" role="status">${this.#statusLine(status, releases.length, error)}</p>
       ${
         releases.length > 0
           ? html`<release-grid
@@ -124,14 +124,16 @@ export class CatalogView extends LitElement {
       }`;
   }
 
-  #statusLine(status: string, count: number, searching: boolean, error: string | undefined): string {
+  /** Says what the grid shows: the answer to the search it shows, never to one still on its way. */
+  #statusLine(status: string, count: number, error: string | undefined): string {
+    const q = (this.downloadedOnly ? libraryList.value.query : libraryList.value.shown).q.trim();
     if (status === 'loading' && count === 0) return 'Loading the library…';
     if (status === 'error' && count === 0) {
       return `The library could not be loaded (${error ?? 'no answer'}). Connect once to fill your library.`;
     }
-    if (count > 0) return searching ? `Results for “${libraryList.value.query.q.trim()}”` : '';
-    if (this.downloadedOnly) return searching ? 'Nothing downloaded matches.' : 'Nothing downloaded yet.';
-    return searching ? `Nothing found for “${libraryList.value.query.q.trim()}”.` : 'Nothing here yet.';
+    if (count > 0) return q ? `Results for “${q}”` : '';
+    if (this.downloadedOnly) return q ? 'Nothing downloaded matches.' : 'Nothing downloaded yet.';
+    return q ? `Nothing found for “${q}”.` : 'Nothing here yet.';
   }
 
   /** Finished downloads, filtered and sorted as the server would (they carry their release). */

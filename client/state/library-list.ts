@@ -13,7 +13,10 @@ export interface LibraryQuery {
 }
 
 export interface LibraryList {
+  /** What was asked for last. */
   readonly query: LibraryQuery;
+  /** The query the releases below answer (the last one asked for once its first page is in). */
+  readonly shown: LibraryQuery;
   /** Every page loaded so far, in order; the grid renders only what is on screen. */
   readonly releases: readonly ReleaseSummary[];
   /** The cursor of the next page; null when the last page is loaded. */
@@ -25,8 +28,11 @@ export interface LibraryList {
 /** Releases a page holds: enough to fill a phone screen twice and a wide one once, and a multiple of 2 to 6 columns. */
 export const LIBRARY_PAGE_SIZE = 60;
 
+const FIRST_QUERY: LibraryQuery = { sort: 'added', kind: undefined, q: '' };
+
 export const libraryList = new Store<LibraryList>({
-  query: { sort: 'added', kind: undefined, q: '' },
+  query: FIRST_QUERY,
+  shown: FIRST_QUERY,
   releases: [],
   next: null,
   status: 'loading',
@@ -46,18 +52,19 @@ export async function reloadLibrary(): Promise<void> {
   const mine = ++generation;
   loadingMore = false;
   if (libraryList.value.releases.length === 0) libraryList.update((list) => ({ ...list, status: 'loading' }));
-  const page = await fetchPage(libraryList.value.query, undefined);
+  const query = libraryList.value.query;
+  const page = await fetchPage(query, undefined);
   if (mine !== generation) return;
   libraryList.update((list) =>
     'error' in page
       ? { ...list, status: list.releases.length ? 'ready' : 'error', error: page.error }
-      : { ...list, releases: page.releases, next: page.next, status: 'ready', error: undefined },
+      : { ...list, shown: query, releases: page.releases, next: page.next, status: 'ready', error: undefined },
   );
 }
 
 /** The grid came near its end: the next page, once. */
 export async function loadMoreReleases(): Promise<void> {
-  const { next, query } = libraryList.value;
+  const { next, shown: query } = libraryList.value;
   if (!next || loadingMore) return;
   loadingMore = true;
   const mine = generation;
