@@ -20,10 +20,12 @@ export async function prepareServer(config: Config, logger: Logger, options: { s
   const secrets: Secrets = await loadSecrets(config.dataDir, config.adminToken);
   const repository = openSqliteRepository(path.join(config.dataDir, 'stowaway.db'));
   const importStarted = performance.now();
-  const imported = await importBaseCatalog(path.join(config.mediaDir, 'catalog.json'), repository.catalog).catch((error) => {
-    repository.close();
-    throw error;
-  });
+  const imported = await importBaseCatalog(path.join(config.mediaDir, 'catalog.json'), repository.catalog).catch(
+    async (error: unknown) => {
+      await repository.close();
+      throw error;
+    },
+  );
   const ms = Math.round(performance.now() - importStarted);
   if (imported.unchanged) logger.info('base catalog unchanged', { releases: imported.releases, ms });
   else logger.info('base catalog imported', { ...imported, ms });

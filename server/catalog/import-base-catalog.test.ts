@@ -30,12 +30,12 @@ describe('importBaseCatalog', () => {
   it('imports the file, then only when its content changes', async () => {
     const { release, releases, store, file, media, repository } = setUp();
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 3, removed: 0 });
-    expect(store.version()).toBe(3);
+    expect(await store.version()).toBe(3);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: true, releases: 3, changed: 0, removed: 0 });
-    expect(store.version()).toBe(3);
+    expect(await store.version()).toBe(3);
 
     // A published release stays; the file drops one, changes one and adds one.
-    store.publish(release({ id: 'published', title: 'Published', artist: 'Operator' }));
+    await store.publish(release({ id: 'published', title: 'Published', artist: 'Operator' }));
     const [one, two] = releases as [Release, Release];
     writeBaseCatalog(media, [
       one,
@@ -43,17 +43,17 @@ describe('importBaseCatalog', () => {
       release({ id: 'four', title: 'Four', artist: 'B' }),
     ]);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 2, removed: 1 });
-    expect(store.version()).toBe(7);
-    const log = store.changesSince(4, 10).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed']);
+    expect(await store.version()).toBe(7);
+    const log = (await store.changesSince(4, 10)).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed']);
     expect(log).toEqual([
       ['two', 'upsert'],
       ['four', 'upsert'],
       ['three', 'removed'],
     ]);
-    expect(store.get('two')?.title).toBe('Title two, remastered');
-    expect(store.has('published')).toBe(true);
-    expect(store.count()).toBe(4);
-    repository.close();
+    expect((await store.get('two'))?.title).toBe('Title two, remastered');
+    expect(await store.has('published')).toBe(true);
+    expect(await store.count()).toBe(4);
+    await repository.close();
   });
 
   it('leaves the catalog as it was when the file is invalid anywhere, and says where', async () => {
@@ -66,10 +66,10 @@ describe('importBaseCatalog', () => {
     await expect(importBaseCatalog(file, store)).rejects.toThrow(/id "one" appears twice/);
     writeFileSync(file, '{"releases": [');
     await expect(importBaseCatalog(file, store)).rejects.toBeInstanceOf(ConfigError);
-    expect(store.version()).toBe(3);
-    expect(store.count()).toBe(3);
+    expect(await store.version()).toBe(3);
+    expect(await store.count()).toBe(3);
     await expect(importBaseCatalog(path.join(file, 'missing'), store)).rejects.toThrow(/cannot read the base catalog/);
-    repository.close();
+    await repository.close();
   });
 });
 
@@ -85,7 +85,7 @@ describe('a catalog over the old 10,000 cap', () => {
     writeFileSync(path.join(media.mediaDir, 'catalog.json'), JSON.stringify({ releases: [...generateReleases(samples, count)] }));
     const server = await startTestServer({ media });
     try {
-      expect(server.repository.catalog.count()).toBe(count);
+      expect(await server.repository.catalog.count()).toBe(count);
       const whole = await request(server.app).get(API.catalog);
       expect(whole.body.releases).toHaveLength(WHOLE_CATALOG_MAX);
       expect(whole.body.releases.at(-1).id).toBe(`gen-${count - 1}`);
@@ -100,7 +100,7 @@ describe('a catalog over the old 10,000 cap', () => {
       expect(oldest).toMatchObject({ type: 'changes', since: 50, version: 250, more: true });
       expect(oldest.type === 'changes' && oldest.upserts[0]?.id).toBe('gen-50');
     } finally {
-      server.repository.close();
+      await server.repository.close();
     }
   }, 120_000);
 });

@@ -46,14 +46,14 @@ const sender = (subject = VAPID_SUBJECT) =>
     now: () => clock,
   });
 
-const subscribe = (url: string) => {
+const subscribe = async (url: string) => {
   const { keys } = subscriptionBody(url);
-  repository.subscriptions.upsert({ endpoint: url, p256dh: keys.p256dh, auth: keys.auth, preferences: {} });
+  await repository.subscriptions.upsert({ endpoint: url, p256dh: keys.p256dh, auth: keys.auth, preferences: {} });
 };
 
 describe('the push sender', () => {
   it('sends nothing with a placeholder VAPID subject, and says every alert failed', async () => {
-    subscribe(endpoint);
+    await subscribe(endpoint);
     const summary = await sender('mailto:operator@stowaway.invalid').sendRelease(sampleAlbum());
     expect(summary).toEqual({ matched: 1, sent: 0, failed: 1, removed: 0 });
     expect(connections).toBe(0);
@@ -62,30 +62,30 @@ describe('the push sender', () => {
   });
 
   it('removes a stored endpoint that the policy now refuses, without connecting anywhere', async () => {
-    subscribe('https://127.0.0.1;x.push.apple.com/p');
+    await subscribe('https://127.0.0.1;x.push.apple.com/p');
     expect(await sender().sendRelease(sampleAlbum())).toEqual({ matched: 1, sent: 0, failed: 0, removed: 1 });
     expect(connections).toBe(0);
-    expect(repository.subscriptions.count()).toBe(0);
+    expect(await repository.subscriptions.count()).toBe(0);
   });
 
   it(`removes a subscription after ${FAILURES_BEFORE_REMOVAL} failures in a row over at least three days, not before`, async () => {
-    subscribe(endpoint);
+    await subscribe(endpoint);
     const send = sender();
     for (let n = 1; n < FAILURES_BEFORE_REMOVAL; n++) {
       expect((await send.sendRelease(sampleAlbum())).failed).toBe(1);
     }
     // Five in a row, but within an hour: a push service's outage must not cost its subscribers.
     expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 1, removed: 0 });
-    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: FAILURES_BEFORE_REMOVAL });
+    expect(await repository.subscriptions.get(endpoint)).toMatchObject({ failures: FAILURES_BEFORE_REMOVAL });
     clock += FAILING_FOR_MS;
     expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 0, removed: 1 });
-    expect(repository.subscriptions.count()).toBe(0);
+    expect(await repository.subscriptions.count()).toBe(0);
   });
 
-  it('starts counting again after a success', () => {
-    subscribe(endpoint);
-    repository.subscriptions.recordFailure(endpoint, new Date(clock));
-    repository.subscriptions.recordSuccess(endpoint);
-    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: 0, failingSince: null });
+  it('starts counting again after a success', async () => {
+    await subscribe(endpoint);
+    await repository.subscriptions.recordFailure(endpoint, new Date(clock));
+    await repository.subscriptions.recordSuccess(endpoint);
+    expect(await repository.subscriptions.get(endpoint)).toMatchObject({ failures: 0, failingSince: null });
   });
 });

@@ -74,13 +74,13 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   });
 
   /** Counts one more failure in a row; deletes the subscription when it has kept failing long enough. */
-  function failed(sub: StoredSubscription): 'failed' | 'removed' {
-    const { failures, failingSince } = subscriptions.recordFailure(sub.endpoint, new Date(now())) ?? {
+  async function failed(sub: StoredSubscription): Promise<'failed' | 'removed'> {
+    const { failures, failingSince } = (await subscriptions.recordFailure(sub.endpoint, new Date(now()))) ?? {
       failures: 0,
       failingSince: '',
     };
     if (failures < FAILURES_BEFORE_REMOVAL || now() - Date.parse(failingSince) < FAILING_FOR_MS) return 'failed';
-    subscriptions.remove(sub.endpoint);
+    await subscriptions.remove(sub.endpoint);
     logger.info('push subscription removed after repeated failures', { endpoint: redactEndpoint(sub.endpoint), failures });
     return 'removed';
   }
@@ -90,7 +90,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     // normalised URL is what goes to web-push, whatever the row holds.
     const verdict = checkPushEndpoint(sub.endpoint, { allowLoopback });
     if (!verdict.ok) {
-      subscriptions.remove(sub.endpoint);
+      await subscriptions.remove(sub.endpoint);
       return 'removed';
     }
     for (let attempt = 1; ; attempt++) {
@@ -106,12 +106,12 @@ export function createPushSender(options: PushSenderOptions): PushSender {
           timeout: timeoutMs,
           agent,
         });
-        if (sub.failures > 0) subscriptions.recordSuccess(sub.endpoint);
+        if (sub.failures > 0) await subscriptions.recordSuccess(sub.endpoint);
         return 'sent';
       } catch (error) {
         const status = error instanceof WebPushError ? error.statusCode : 0;
         if (status === 404 || status === 410) {
-          subscriptions.remove(sub.endpoint);
+          await subscriptions.remove(sub.endpoint);
           return 'removed';
         }
         // An endpoint whose host now resolves to a private address is not retried: DNS said no.
@@ -130,7 +130,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   return {
     async sendRelease(release) {
       const payload = encodePushPayload(releaseAlert(release));
-      const matching = subscriptions.list().filter((sub) => wants(sub, release));
+      const matching = (await subscriptions.list()).filter((sub) => wants(sub, release));
       if (refused) {
         logger.warn('release alert not sent: VAPID_SUBJECT is a placeholder', {
           releaseId: release.id,

@@ -71,7 +71,7 @@ describe('GET /api/catalog/changes', () => {
 
   it('says to resync from a version this database never had', async () => {
     const res = await changes(1_000_000);
-    expect(res.body).toEqual({ type: 'resync', version: server.repository.catalog.version() });
+    expect(res.body).toEqual({ type: 'resync', version: await server.repository.catalog.version() });
   });
 
   it.each([[''], ['-1'], ['1.5'], ['two']])('refuses since=%j with a JSON 400', async (since) => {

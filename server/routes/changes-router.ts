@@ -15,16 +15,16 @@ export function changesRouter(store: CatalogStore): Router {
   const router = Router();
   router
     .route('/')
-    .get((req, res) => {
+    .get(async (req, res) => {
       const { since } = parseQuery(changesQuerySchema, req.query);
-      sendJson(req, res, changesSince(store, since));
+      sendJson(req, res, await changesSince(store, since));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
 }
 
-function changesSince(store: CatalogStore, since: number): CatalogChanges {
-  const log = store.changesSince(since, CHANGES_LIMIT + 1);
+async function changesSince(store: CatalogStore, since: number): Promise<CatalogChanges> {
+  const log = await store.changesSince(since, CHANGES_LIMIT + 1);
   // Older than the log, or a version this database never had (a copy made from another one).
   if (since < log.floor || since > log.version) return { type: 'resync', version: log.version };
   const more = log.changes.length > CHANGES_LIMIT;

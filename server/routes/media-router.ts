@@ -23,7 +23,7 @@ export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
       res.status(status).json(apiError(status === 400 ? 'bad_request' : 'not_found', 'no such media file'));
       return;
     }
-    const type = catalog.fileType(`/media${req.path}`) ?? mediaTypeFor(file.path);
+    const type = (await catalog.fileType(`/media${req.path}`)) ?? mediaTypeFor(file.path);
     await sendMediaFile(req, res, { ...opened, type });
   });
   return router;

@@ -40,7 +40,7 @@ describe('POST /api/releases', () => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     }
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('refuses an invalid release with a 400 that names the problem', async () => {
@@ -64,7 +64,7 @@ describe('POST /api/releases', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_body');
     expect(res.body.error.message).toMatch(/^parts\.0\./);
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('refuses a release whose files are missing or differ from what it says', async () => {
@@ -77,7 +77,7 @@ describe('POST /api/releases', () => {
       parts: release.parts.map((p, i) => (i === 0 ? { ...p, url: '/media/albums/new/99.webm' } : p)),
     };
     expect((await publish(missing)).body.error.message).toMatch(/no such file/);
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('adds the block hashes of a file larger than one block, and checks them when given', async () => {

@@ -27,14 +27,14 @@ export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: Re
     .route('/')
     .post(requireAdmin(adminToken), ...jsonBody('1mb'), async (req, res) => {
       const given = parseBody(releaseToPublishSchema, req.body);
-      if (catalog.has(given.id)) throw new HttpError(409, 'conflict', `a release with id "${given.id}" already exists`);
-      const conflicts = catalog.typeConflicts(given);
+      if (await catalog.has(given.id)) throw new HttpError(409, 'conflict', `a release with id "${given.id}" already exists`);
+      const conflicts = await catalog.typeConflicts(given);
       if (conflicts.length > 0) throw new HttpError(409, 'conflict', conflicts.slice(0, 10).join('; '));
       const checked = await verifyReleaseFiles(mediaDir, given);
       if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.problems.slice(0, 10).join('; '));
       const { release } = checked;
       try {
-        catalog.publish(release);
+        await catalog.publish(release);
       } catch (error) {
         if (error instanceof ReleaseExistsError) throw new HttpError(409, 'conflict', error.message);
         throw error;

@@ -22,14 +22,14 @@ export function sqliteActionStore(db: Database): ActionStore {
     "SELECT subject AS track, at FROM actions WHERE device_id = ? AND type = 'play' ORDER BY at DESC LIMIT ?",
   );
   return {
-    apply: (action, receivedAt = new Date()) =>
+    apply: async (action, receivedAt = new Date()) =>
       db.transaction(() => {
         const row = [action.id, action.deviceId, action.type, action.subject, action.at, receivedAt.toISOString()] as const;
         const applied = insert.run(...row).changes > 0;
         if (applied) effects[action.type]?.(action.deviceId, action.subject);
         return { applied };
       })(),
-    library: (deviceId) => ({
+    library: async (deviceId) => ({
       follows: follows.all(deviceId).map((r) => r.artist),
       favourites: favourites.all(deviceId).map((r) => r.track),
       recentlyPlayed: plays.all(deviceId, RECENTLY_PLAYED),

@@ -47,23 +47,33 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
     }
   };
 
+  const changesSince = db.transaction((since: number, limit: number) => {
+    const { version, floor } = state.get() as { version: number; floor: number };
+    const list: CatalogChange[] = changes.all(since, limit).map((row) => ({
+      version: row.version,
+      id: row.id,
+      release: parseStored(row.body ?? undefined),
+    }));
+    return { version, floor, changes: list };
+  });
+
   moveLegacyReleases(db, publish);
 
   return {
-    version: () => (state.get() as { version: number }).version,
-    count: () => (count.get() as { n: number }).n,
-    has: (id) => body.get(id) !== undefined,
-    get: (id) => parseStored(body.get(id)?.body),
-    publish: (release) => publish(release),
-    baseSha256: () => state.get()?.source_sha256 ?? undefined,
-    beginImport() {
+    version: async () => (state.get() as { version: number }).version,
+    count: async () => (count.get() as { n: number }).n,
+    has: async (id) => body.get(id) !== undefined,
+    get: async (id) => parseStored(body.get(id)?.body),
+    publish: async (release) => publish(release),
+    baseSha256: async () => state.get()?.source_sha256 ?? undefined,
+    async beginImport() {
       // One transaction from the first release to the hash: readers never see half a catalog,
       // and a file that turns out invalid halfway leaves the catalog as it was.
       db.exec('BEGIN IMMEDIATE');
       const seen = new Set<string>();
       const typed = new Set<string>();
       return {
-        put(releases) {
+        async put(releases) {
           let changed = 0;
           for (const release of releases) {
             seen.add(release.id);
@@ -71,7 +81,7 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
           }
           return changed;
         },
-        finish(sha256) {
+        async finish(sha256) {
           const gone = baseIds.all().filter((row) => !seen.has(row.id));
           for (const row of gone) writes.remove(row.id);
           writes.endWrite();
@@ -79,15 +89,15 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
           db.exec('COMMIT');
           return { removed: gone.length };
         },
-        abort() {
+        async abort() {
           writes.forgetVersion();
           if (db.inTransaction) db.exec('ROLLBACK');
         },
       };
     },
-    fileType: (url) => fileType.get(url),
-    listReleases,
-    listArtists(after, limit) {
+    fileType: async (url) => fileType.get(url),
+    listReleases: async (query) => listReleases(query),
+    async listArtists(after, limit) {
       const rows = artists.all(after?.sortKey ?? '', after?.id ?? '', limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
@@ -96,17 +106,9 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
         next: rows.length > limit && last ? { sortKey: last.sortKey, id: last.id } : undefined,
       };
     },
-    artist: (id) => artist.get(id),
-    changesSince: db.transaction((since: number, limit: number) => {
-      const { version, floor } = state.get() as { version: number; floor: number };
-      const list: CatalogChange[] = changes.all(since, limit).map((row) => ({
-        version: row.version,
-        id: row.id,
-        release: parseStored(row.body ?? undefined),
-      }));
-      return { version, floor, changes: list };
-    }),
-    newestBodies: (max) => newest.all(max).map((row) => row.body),
+    artist: async (id) => artist.get(id),
+    changesSince: async (since, limit) => changesSince(since, limit),
+    newestBodies: async (max) => newest.all(max).map((row) => row.body),
   };
 }
 

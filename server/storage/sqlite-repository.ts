@@ -26,8 +26,8 @@ export function openSqliteRepository(file: string): Repository {
     catalog: sqliteCatalogStore(db),
     actions: sqliteActionStore(db),
     devices: sqliteDeviceStore(db),
-    prune: (now = new Date()) => prune(now),
-    close: () => db.close(),
+    prune: async (now = new Date()) => prune(now),
+    close: async () => void db.close(),
   };
 }
 
