@@ -9,6 +9,7 @@ import { createPushResolver } from './push/push-resolver.js';
 import { createPushSender } from './push/push-sender.js';
 import { isPlaceholderVapidSubject } from './push/vapid-subject.js';
 import { loadSecrets, type Secrets } from './secrets/load-secrets.js';
+import { openPostgresRepository } from './storage/postgres-repository.js';
 import { openSqliteRepository } from './storage/sqlite-repository.js';
 
 /**
@@ -18,7 +19,9 @@ import { openSqliteRepository } from './storage/sqlite-repository.js';
 export async function prepareServer(config: Config, logger: Logger, options: { serveClient: boolean }) {
   await prepareDataDir(config.dataDir, logger);
   const secrets: Secrets = await loadSecrets(config.dataDir, config.adminToken);
-  const repository = openSqliteRepository(path.join(config.dataDir, 'stowaway.db'));
+  const repository = config.databaseUrl
+    ? await openPostgresRepository(config.databaseUrl)
+    : openSqliteRepository(path.join(config.dataDir, 'stowaway.db'));
   const importStarted = performance.now();
   const imported = await importBaseCatalog(path.join(config.mediaDir, 'catalog.json'), repository.catalog).catch(
     async (error: unknown) => {

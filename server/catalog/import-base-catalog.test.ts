@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -8,27 +7,27 @@ import { catalogChangesSchema } from '#common/catalog-page';
 import { API } from '#common/routes';
 import { generateReleases } from '../../bench/generate-catalog.js';
 import { ConfigError } from '../config/config-error.js';
-import { openSqliteRepository } from '../storage/sqlite-repository.js';
 import { CHANGES_KEPT } from '../storage/sqlite-catalog-writes.js';
 import { releaseMaker, writeBaseCatalog } from '../test/library-fixtures.js';
 import { makeTestMedia } from '../test/test-media.js';
+import { openTestRepository } from '../test/test-repository.js';
 import { startTestServer } from '../test/test-server.js';
 import { WHOLE_CATALOG_MAX } from './catalog-service.js';
 import { importBaseCatalog } from './import-base-catalog.js';
 
-function setUp() {
+async function setUp() {
   const media = makeTestMedia();
   const release = releaseMaker(media);
   const releases = ['one', 'two', 'three'].map((id) => release({ id, title: `Title ${id}`, artist: 'Someone' }));
   writeBaseCatalog(media, releases);
-  const repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-import-')), 'db'));
+  const repository = await openTestRepository();
   const file = path.join(media.mediaDir, 'catalog.json');
   return { media, release, releases, repository, store: repository.catalog, file };
 }
 
 describe('importBaseCatalog', () => {
   it('imports the file, then only when its content changes', async () => {
-    const { release, releases, store, file, media, repository } = setUp();
+    const { release, releases, store, file, media, repository } = await setUp();
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 3, removed: 0 });
     expect(await store.version()).toBe(3);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: true, releases: 3, changed: 0, removed: 0 });
@@ -57,7 +56,7 @@ describe('importBaseCatalog', () => {
   });
 
   it('leaves the catalog as it was when the file is invalid anywhere, and says where', async () => {
-    const { releases, store, file, repository } = setUp();
+    const { releases, store, file, repository } = await setUp();
     await importBaseCatalog(file, store);
     const bad = [...releases.slice(0, 2), { ...releases[2], releaseDate: 'soon' }];
     writeFileSync(file, JSON.stringify({ releases: [...bad, ...releases.map((r) => ({ ...r, id: `${r.id}-x` }))] }));

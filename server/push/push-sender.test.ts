@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import webpush from 'web-push';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlbum } from '#common/sample-album.fixture';
 import { silentLogger } from '../logger.js';
-import { openSqliteRepository } from '../storage/sqlite-repository.js';
 import type { Repository } from '../storage/repository.js';
 import { subscriptionBody } from '../test/push-fixtures.js';
+import { openTestRepository } from '../test/test-repository.js';
 import { VAPID_SUBJECT } from '../test/test-server.js';
 import { createPushSender, FAILING_FOR_MS, FAILURES_BEFORE_REMOVAL } from './push-sender.js';
 
@@ -29,8 +26,9 @@ beforeAll(async () => {
   endpoint = `https://127.0.0.1:${(service.address() as net.AddressInfo).port}/push/1`;
 });
 afterAll(() => service.close());
-beforeEach(() => {
-  repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-sender-')), 'db.sqlite'));
+afterEach(() => repository.close());
+beforeEach(async () => {
+  repository = await openTestRepository();
   connections = 0;
 });
 

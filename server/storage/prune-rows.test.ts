@@ -1,10 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deviceAction, newDevice } from '../test/device-fixtures.js';
+import { openTestRepository } from '../test/test-repository.js';
 import { ACTION_RETENTION_MS, PLAYS_KEPT_PER_DEVICE } from './prune-rows.js';
-import { openSqliteRepository } from './sqlite-repository.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date('2026-11-20T12:00:00Z');
@@ -12,7 +9,7 @@ const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe('retention of what clients write', () => {
   it('keeps each device’s newest plays, and other actions for 30 days, without undoing their effect', async () => {
-    const repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-prune-')), 'db.sqlite'));
+    const repository = await openTestRepository();
     const device = newDevice().id;
     const plays = Array.from({ length: 50 }, (_, n) =>
       deviceAction(device, 'play', `/media/${n}.webm`, new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString()),
@@ -38,7 +35,7 @@ describe('retention of what clients write', () => {
   });
 
   it('forgets a device registered over 30 days ago that has nothing left', async () => {
-    const repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-prune-')), 'db.sqlite'));
+    const repository = await openTestRepository();
     const idle = newDevice().id;
     const busy = newDevice().id;
     await repository.devices.claim(idle, Buffer.alloc(32));

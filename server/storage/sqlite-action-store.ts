@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { OfflineAction } from '#common/offline-actions';
 import type { ActionStore } from './repository.js';
 
-const RECENTLY_PLAYED = 20;
+/** Plays the library lists, newest first. */
+export const RECENTLY_PLAYED = 20;
 
 /** Offline actions in SQLite: the action's id is the primary key, so a replay is a no-op. */
 export function sqliteActionStore(db: Database): ActionStore {

@@ -5,7 +5,6 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { releaseMaker } from '../test/library-fixtures.js';
 import { makeTestMedia } from '../test/test-media.js';
-import { ReleaseExistsError } from './repository.js';
 import { openSqliteRepository } from './sqlite-repository.js';
 
 const release = releaseMaker(makeTestMedia());
@@ -26,20 +25,5 @@ describe('the SQLite catalog store', () => {
     const again = openSqliteRepository(file);
     expect(await again.catalog.count()).toBe(1);
     await again.close();
-  });
-
-  it('publishes in one write, refuses a known id, and keeps artists counted as releases move', async () => {
-    const repository = openSqliteRepository(dbFile());
-    const store = repository.catalog;
-    await store.publish(release({ id: 'a', title: 'A', artist: 'Zoë' }));
-    await expect(store.publish(release({ id: 'a', title: 'Again', artist: 'Zoë' }))).rejects.toThrow(ReleaseExistsError);
-    const session = await store.beginImport();
-    await session.put([release({ id: 'a', title: 'A', artist: 'Other' }), release({ id: 'b', title: 'B', artist: 'zoe' })]);
-    await session.finish('0'.repeat(64));
-    expect(await store.artist('zoe')).toEqual({ id: 'zoe', name: 'zoe', releases: 1 });
-    expect((await store.artist('other'))?.releases).toBe(1);
-    expect((await store.listArtists(undefined, 10)).artists.map((a) => a.id)).toEqual(['other', 'zoe']);
-    expect(await store.version()).toBe(3);
-    await repository.close();
   });
 });

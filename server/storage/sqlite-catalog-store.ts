@@ -113,7 +113,7 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
 }
 
 // Rows are re-validated: a release stored by an older schema must not reach a client unchecked.
-function parseStored(json: string | undefined): Release | undefined {
+export function parseStored(json: string | undefined): Release | undefined {
   if (json === undefined) return undefined;
   const result = validateRelease(JSON.parse(json));
   return result.ok ? result.value : undefined;
