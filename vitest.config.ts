@@ -11,6 +11,7 @@ const ON_BOTH_BACKENDS = [
   'server/storage/catalog-store.test.ts',
   'server/storage/prune-rows.test.ts',
   'server/push/push-sender.test.ts',
+  'server/delivery/alert-delivery.test.ts',
   'server/catalog/import-base-catalog.test.ts',
   'server/routes/{library-router,library-paging,changes-router,releases-router,push-router,actions-router}.test.ts',
   // PostgreSQL only: what several processes on one database do.

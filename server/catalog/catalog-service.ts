@@ -44,8 +44,8 @@ export class CatalogService {
     return release.parts.flatMap((part, n) => typeConflict(part, known[n]) ?? []);
   }
 
-  /** Stores a release (throws ReleaseExistsError for a known id). */
-  publish(release: Release): Promise<void> {
+  /** Stores a release and queues its alert (throws ReleaseExistsError for a known id). */
+  publish(release: Release): Promise<{ deliveryId: string }> {
     return this.store.publish(release);
   }
 }

@@ -78,8 +78,11 @@ export interface CatalogStore {
   count(): Promise<number>;
   has(id: string): Promise<boolean>;
   get(id: string): Promise<Release | undefined>;
-  /** Adds a published release; throws ReleaseExistsError for a known id. */
-  publish(release: Release): Promise<void>;
+  /**
+   * Adds a published release and, in the same transaction, its alert's delivery and fan-out job
+   * (server/delivery); throws ReleaseExistsError for a known id.
+   */
+  publish(release: Release): Promise<{ deliveryId: string }>;
   /** The sha256 of the base catalog file last imported, if any. */
   baseSha256(): Promise<string | undefined>;
   beginImport(): Promise<BaseImport>;

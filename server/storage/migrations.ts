@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DELIVERY_TABLES } from '../delivery/delivery-tables.js';
 
 /**
  * Schema changes in order; `PRAGMA user_version` records how many have run. Append only:
@@ -106,6 +107,21 @@ const MIGRATIONS: readonly string[] = [
      source_sha256 TEXT
    ) STRICT;
    INSERT INTO catalog_state (only, version, floor, source_sha256) VALUES (1, 0, 0, NULL);`,
+  // Durable alerts (issue 18): one delivery per published release, one target per subscriber it
+  // matched (the key that keeps a subscriber from being queued twice), and the embedded queue's
+  // jobs (PostgreSQL uses pg-boss instead). A finished job is deleted; a dead one stays.
+  `${DELIVERY_TABLES}
+   CREATE TABLE queue_jobs (
+     id       INTEGER PRIMARY KEY,
+     queue    TEXT NOT NULL,
+     key      TEXT NOT NULL UNIQUE,
+     data     TEXT NOT NULL,
+     state    TEXT NOT NULL DEFAULT 'ready' CHECK (state IN ('ready', 'active', 'dead')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     run_at   INTEGER NOT NULL,
+     error    TEXT
+   ) STRICT;
+   CREATE INDEX queue_jobs_due ON queue_jobs (state, run_at);`,
 ];
 
 export function migrate(db: Database): number {

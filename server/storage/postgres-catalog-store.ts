@@ -8,7 +8,10 @@ import { ReleaseExistsError } from './repository.js';
 import { parseStored } from './sqlite-catalog-store.js';
 
 /** The catalog in PostgreSQL (tables in postgres-migrations.ts), behaving as sqlite-catalog-store.ts. */
-export function postgresCatalogStore(pool: pg.Pool): CatalogStore {
+export function postgresCatalogStore(
+  pool: pg.Pool,
+  createDelivery: (client: pg.PoolClient, releaseId: string) => Promise<string>,
+): CatalogStore {
   const one = async <Row extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
     (await pool.query<Row>(sql, params)).rows[0];
   const state = () => one<{ version: number; floor: number; source_sha256: string | null }>('SELECT * FROM catalog_state');
@@ -25,6 +28,7 @@ export function postgresCatalogStore(pool: pg.Pool): CatalogStore {
         if (known.rows.length > 0) throw new ReleaseExistsError(release.id);
         await writes.put([release], 'published');
         await writes.end();
+        return { deliveryId: await createDelivery(client, release.id) };
       }),
     baseSha256: async () => (await state())?.source_sha256 ?? undefined,
     async beginImport() {

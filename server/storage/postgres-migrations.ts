@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { DELIVERY_TABLES } from '../delivery/delivery-tables.js';
 
 /**
  * The PostgreSQL schema, in the same story as SQLite's (migrations.ts): changes in order, append
@@ -86,6 +87,8 @@ const MIGRATIONS: readonly string[] = [
      source_sha256 text
    );
    INSERT INTO catalog_state (one, version, floor, source_sha256) VALUES (1, 0, 0, NULL);`,
+  // Durable alerts: the same tables as SQLite's schema 5; the jobs are pg-boss's (its own schema).
+  DELIVERY_TABLES,
 ];
 
 /** Any number from the 64-bit range, the same in every process: the migration lock's key. */

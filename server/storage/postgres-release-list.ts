@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ReleaseSummary } from '#common/catalog-page';
 import type { ReleaseList, ReleaseListQuery } from './catalog-store.js';
+import { numbered } from './numbered-placeholders.js';
 import {
   keysetPage,
   keysetQuery,
@@ -31,12 +32,6 @@ const MATCHING = 'SELECT seq FROM catalog_releases WHERE search @@ ?::tsquery';
  * Words are letters and digits only (search-words.ts), so quoting them is enough.
  */
 const matchExpression = (words: readonly string[]) => words.map((w) => ([...w].length > 1 ? `'${w}':*` : `'${w}'`)).join(' & ');
-
-/** `?` placeholders numbered as pg wants them ($1, $2…); the shared SQL has no `?` anywhere else. */
-const numbered = (sql: string) => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
 
 /** Pages of release summaries, as sqlite-release-list.ts makes them. */
 export function postgresReleaseList(pool: pg.Pool): (query: ReleaseListQuery) => Promise<ReleaseList> {

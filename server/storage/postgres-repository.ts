@@ -1,4 +1,8 @@
 import pg from 'pg';
+import type { PgBoss } from 'pg-boss';
+import { pgBossQueue, startBoss } from '../delivery/pg-boss-queue.js';
+import { createPostgresDelivery, postgresDeliveryStore } from '../delivery/postgres-delivery-store.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { postgresActionStore } from './postgres-action-store.js';
 import { postgresCatalogStore } from './postgres-catalog-store.js';
 import { postgresDeviceStore } from './postgres-device-store.js';
@@ -16,24 +20,32 @@ import type { Repository } from './repository.js';
  */
 export async function openPostgresRepository(
   connectionString: string,
-  options: { maxConnections?: number } = {},
+  options: { maxConnections?: number; logger?: Logger } = {},
 ): Promise<Repository> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
   // An idle connection the server drops (a restart, a failover) must not take the process down.
   pool.on('error', () => undefined);
+  let boss: PgBoss;
   try {
     await migratePostgres(pool);
+    boss = await startBoss(connectionString, options.logger ?? silentLogger);
   } catch (error) {
     await pool.end();
     throw error;
   }
   const prune = postgresPruneRows(pool);
+  const queue = pgBossQueue(boss);
   return {
     subscriptions: postgresSubscriptionStore(pool),
-    catalog: postgresCatalogStore(pool),
+    catalog: postgresCatalogStore(pool, createPostgresDelivery(boss)),
     actions: postgresActionStore(pool),
     devices: postgresDeviceStore(pool),
+    deliveries: postgresDeliveryStore(pool, boss),
+    queue,
     prune: (now = new Date()) => prune(now),
-    close: () => pool.end(),
+    close: async () => {
+      await queue.stop();
+      await pool.end();
+    },
   };
 }

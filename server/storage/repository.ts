@@ -1,5 +1,6 @@
 import type { DeviceLibrary, OfflineAction } from '#common/offline-actions';
 import type { PushPreferences } from '#common/push-subscription';
+import type { AlertQueue, DeliveryStore } from '../delivery/delivery-store.js';
 import type { CatalogStore } from './catalog-store.js';
 
 /**
@@ -56,6 +57,9 @@ export interface Repository {
   readonly catalog: CatalogStore;
   readonly actions: ActionStore;
   readonly devices: DeviceStore;
+  readonly deliveries: DeliveryStore;
+  /** The alert queue's engine on this database; nothing is worked until `work` is called. */
+  readonly queue: AlertQueue;
   /** Applies the retention rules; run at start and hourly by main. */
   prune(now?: Date): Promise<PruneCounts>;
   close(): Promise<void>;

@@ -7,7 +7,7 @@ import { catalogWrites } from './sqlite-catalog-writes.js';
 import { sqliteReleaseList } from './sqlite-release-list.js';
 
 /** The catalog in SQLite (tables in migrations.ts, schema 4). */
-export function sqliteCatalogStore(db: Database): CatalogStore {
+export function sqliteCatalogStore(db: Database, createDelivery: (releaseId: string) => string): CatalogStore {
   const writes = catalogWrites(db);
   const state = db.prepare<[], { version: number; floor: number; source_sha256: string | null }>(
     'SELECT version, floor, source_sha256 FROM catalog_state',
@@ -33,14 +33,15 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
     'SELECT body FROM (SELECT seq, body FROM catalog_releases ORDER BY seq DESC LIMIT ?) ORDER BY seq',
   );
   const listReleases = sqliteReleaseList(db);
-  const publishOne = db.transaction((release: Release) => {
+  const publishOne = db.transaction((release: Release, alert: boolean) => {
     if (body.get(release.id)) throw new ReleaseExistsError(release.id);
     writes.put(release, 'published');
     writes.endWrite();
+    return alert ? createDelivery(release.id) : '';
   });
-  const publish = (release: Release) => {
+  const publish = (release: Release, alert = true) => {
     try {
-      publishOne(release);
+      return publishOne(release, alert);
     } catch (error) {
       writes.forgetVersion();
       throw error;
@@ -64,7 +65,7 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
     count: async () => (count.get() as { n: number }).n,
     has: async (id) => body.get(id) !== undefined,
     get: async (id) => parseStored(body.get(id)?.body),
-    publish: async (release) => publish(release),
+    publish: async (release) => ({ deliveryId: publish(release) }),
     baseSha256: async () => state.get()?.source_sha256 ?? undefined,
     async beginImport() {
       // One transaction from the first release to the hash: readers never see half a catalog,
@@ -123,7 +124,7 @@ export function parseStored(json: string | undefined): Release | undefined {
  * Releases published before the catalog had its own tables (schema 3 kept them whole in
  * `releases`) join it once, as published releases, and leave the old table empty.
  */
-function moveLegacyReleases(db: Database, publish: (release: Release) => void): void {
+function moveLegacyReleases(db: Database, publish: (release: Release, alert: boolean) => string): void {
   const legacy = db.prepare<[], { id: string; body: string }>('SELECT id, body FROM releases ORDER BY published_at, id').all();
   if (legacy.length === 0) return;
   db.transaction(() => {
@@ -131,7 +132,7 @@ function moveLegacyReleases(db: Database, publish: (release: Release) => void): 
       const release = parseStored(row.body);
       if (!release) continue;
       try {
-        publish(release);
+        publish(release, false); // alerted when it was published
       } catch (error) {
         if (!(error instanceof ReleaseExistsError)) throw error;
       }

@@ -14,10 +14,19 @@ import { createDatabase } from './postgres-cluster.js';
  */
 export const onPostgres = process.env['STOWAWAY_TEST_BACKEND'] === 'postgresql';
 
+/** A new, empty database on the run's backend: a function that opens a repository on it (again and again). */
+export async function testDatabase(): Promise<() => Promise<Repository>> {
+  if (onPostgres) {
+    const url = await createDatabase(inject('postgresUrl'));
+    return () => openPostgresRepository(url);
+  }
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-store-')), 'db.sqlite');
+  return async () => openSqliteRepository(file);
+}
+
 /** A new, empty repository on the run's backend. */
 export async function openTestRepository(): Promise<Repository> {
-  if (onPostgres) return openPostgresRepository(await createDatabase(inject('postgresUrl')));
-  return openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-store-')), 'db.sqlite'));
+  return (await testDatabase())();
 }
 
 /** What the server's environment needs for the run's backend: a fresh database on PostgreSQL. */

@@ -37,5 +37,6 @@ export async function startTestServer(
     ...options.env,
   });
   const server = await prepareServer(config, options.logger ?? silentLogger, { serveClient: options.serveClient ?? false });
+  await server.workAlerts();
   return { ...server, media, dataDir };
 }
