@@ -42,7 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   app.use(securityHeaders);
 
-  const limitWrites = writeRateLimit(deps.writeRateLimit);
+  const limitWrites = writeRateLimit(deps.writeRateLimit, (windowMs) => deps.repository.rateLimitStore(windowMs));
   app.post('/api/push/subscriptions', limitWrites);
   app.delete('/api/push/subscriptions', limitWrites);
   app.post('/api/actions', limitWrites);

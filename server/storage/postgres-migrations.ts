@@ -89,6 +89,9 @@ const MIGRATIONS: readonly string[] = [
    INSERT INTO catalog_state (one, version, floor, source_sha256) VALUES (1, 0, 0, NULL);`,
   // Durable alerts: the same tables as SQLite's schema 5; the jobs are pg-boss's (its own schema).
   DELIVERY_TABLES,
+  // The write rate limit's counts, shared by every process (postgres-rate-limit-store.ts).
+  `CREATE TABLE rate_limits (key text PRIMARY KEY, hits integer NOT NULL, reset_at timestamptz NOT NULL);
+   CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
 ];
 
 /** Any number from the 64-bit range, the same in every process: the migration lock's key. */

@@ -23,6 +23,7 @@ export function postgresPruneRows(pool: pg.Pool): (now: Date) => Promise<PruneCo
            AND NOT EXISTS (SELECT 1 FROM favourites v WHERE v.device_id = d.device_id)`,
         [cutoff],
       );
+      await client.query('DELETE FROM rate_limits WHERE reset_at < now()');
       return { actions: (plays.rowCount ?? 0) + (old.rowCount ?? 0), devices: devices.rowCount ?? 0 };
     });
 }

@@ -8,6 +8,7 @@ import { postgresCatalogStore } from './postgres-catalog-store.js';
 import { postgresDeviceStore } from './postgres-device-store.js';
 import { migratePostgres } from './postgres-migrations.js';
 import { postgresPruneRows } from './postgres-prune-rows.js';
+import { postgresRateLimitStore } from './postgres-rate-limit-store.js';
 import { postgresSubscriptionStore } from './postgres-subscription-store.js';
 import type { Repository } from './repository.js';
 
@@ -42,6 +43,7 @@ export async function openPostgresRepository(
     devices: postgresDeviceStore(pool),
     deliveries: postgresDeliveryStore(pool, boss),
     queue,
+    rateLimitStore: (windowMs) => postgresRateLimitStore(pool, windowMs),
     prune: (now = new Date()) => prune(now),
     close: async () => {
       await queue.stop();

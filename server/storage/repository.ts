@@ -1,5 +1,6 @@
 import type { DeviceLibrary, OfflineAction } from '#common/offline-actions';
 import type { PushPreferences } from '#common/push-subscription';
+import type { Store } from 'express-rate-limit';
 import type { AlertQueue, DeliveryStore } from '../delivery/delivery-store.js';
 import type { CatalogStore } from './catalog-store.js';
 
@@ -60,6 +61,11 @@ export interface Repository {
   readonly deliveries: DeliveryStore;
   /** The alert queue's engine on this database; nothing is worked until `work` is called. */
   readonly queue: AlertQueue;
+  /**
+   * Where the write rate limit counts, when several processes share this database (PostgreSQL);
+   * undefined for SQLite, whose one process counts in memory.
+   */
+  rateLimitStore(windowMs: number): Store | undefined;
   /** Applies the retention rules; run at start and hourly by main. */
   prune(now?: Date): Promise<PruneCounts>;
   close(): Promise<void>;

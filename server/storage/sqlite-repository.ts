@@ -32,6 +32,7 @@ export function openSqliteRepository(file: string, options: { logger?: Logger } 
     devices: sqliteDeviceStore(db),
     deliveries: sqliteDeliveryStore(db),
     queue,
+    rateLimitStore: () => undefined,
     prune: async (now = new Date()) => prune(now),
     close: async () => {
       await queue.stop();
