@@ -29,6 +29,13 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   { files: ['client/**/*.ts'], ...wc.configs['flat/recommended'] },
+  // The repository is asynchronous (SQLite or PostgreSQL): a store call left without await would
+  // answer before its write and swallow its error. Type-aware, so for server/ only.
+  {
+    files: ['server/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
+  },
   { files: ['sw/**/*.ts'], languageOptions: { globals: globals.serviceworker } },
   { files: ['browser/**/*.ts'], languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } } },
   // Each runtime imports only common/ and browser/: the page never reaches into the worker's files, nor the reverse.

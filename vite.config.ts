@@ -19,7 +19,8 @@ function devApi(): Plugin {
       const { loadConfig } = (await load('server/config/load-config.ts')) as typeof import('./server/config/load-config.js');
       const { prepareServer } = (await load('server/start-server.ts')) as typeof import('./server/start-server.js');
       const { createLogger } = (await load('server/logger.ts')) as typeof import('./server/logger.js');
-      const { app } = await prepareServer(loadConfig(process.env), createLogger(), { serveClient: false });
+      const { app, workAlerts } = await prepareServer(loadConfig(process.env), createLogger(), { serveClient: false });
+      await workAlerts();
       server.middlewares.use((req, res, next) => {
         if (req.url?.startsWith('/api/') || req.url?.startsWith('/media/')) app(req, res);
         else next();

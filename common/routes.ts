@@ -12,6 +12,8 @@ export const API = {
   pushKey: '/api/push/key',
   pushSubscriptions: '/api/push/subscriptions',
   releases: '/api/releases',
+  /** The alert's progress (common/delivery-status.ts), admin only. */
+  releaseDelivery: (id: string): string => `/api/releases/${encodeURIComponent(id)}/delivery`,
   health: '/api/health',
   actions: '/api/actions',
   library: (deviceId: string): string => `/api/devices/${encodeURIComponent(deviceId)}/library`,

@@ -7,7 +7,6 @@ import { serveClient } from './http/serve-client.js';
 import { writeRateLimit } from './http/write-rate-limit.js';
 import type { Logger } from './logger.js';
 import type { ResolveHost } from './push/endpoint-address.js';
-import type { PushSender } from './push/push-sender.js';
 import { actionsRouter } from './routes/actions-router.js';
 import { artistsRouter } from './routes/artists-router.js';
 import { catalogRouter } from './routes/catalog-router.js';
@@ -21,7 +20,6 @@ import type { Repository } from './storage/repository.js';
 export interface AppDeps {
   readonly repository: Repository;
   readonly catalog: CatalogService;
-  readonly pushSender: PushSender;
   readonly logger: Logger;
   readonly mediaDir: string;
   /** The built app; undefined when Vite serves it (npm run dev). */
@@ -44,7 +42,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   app.use(securityHeaders);
 
-  const limitWrites = writeRateLimit(deps.writeRateLimit);
+  const limitWrites = writeRateLimit(deps.writeRateLimit, (windowMs) => deps.repository.rateLimitStore(windowMs));
   app.post('/api/push/subscriptions', limitWrites);
   app.delete('/api/push/subscriptions', limitWrites);
   app.post('/api/actions', limitWrites);
@@ -71,7 +69,7 @@ export function createApp(deps: AppDeps): Express {
       adminToken: deps.adminToken,
       catalog: deps.catalog,
       mediaDir: deps.mediaDir,
-      pushSender: deps.pushSender,
+      deliveries: deps.repository.deliveries,
     }),
   );
   app.use('/api', actionsRouter(deps.repository.actions, deps.repository.devices));

@@ -10,17 +10,21 @@ const logger = createLogger();
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const { app, repository, secrets } = await prepareServer(config, logger, { serveClient: true });
+  const { app, repository, secrets, workAlerts } = await prepareServer(config, logger, { serveClient: true });
   if (secrets.generatedAdminToken) {
     // Where it is, never what it is: stdout ends up in log collectors, the file is mode 0600.
     logger.info('admin token generated', { file: `${config.dataDir}/admin-token` });
   }
-  const prune = () => {
-    const pruned = repository.prune();
+  const prune = async () => {
+    const pruned = await repository.prune();
     if (pruned.actions + pruned.devices > 0) logger.info('pruned', { ...pruned });
   };
-  prune();
-  const pruning = setInterval(prune, PRUNE_EVERY_MS).unref();
+  await prune();
+  const pruning = setInterval(() => {
+    prune().catch((error: unknown) => logger.warn('pruning failed', { error: String(error) }));
+  }, PRUNE_EVERY_MS).unref();
+  // Every server process works the alert queue too; `npm run worker` adds processes that only do that.
+  await workAlerts();
   const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -30,8 +34,7 @@ async function main(): Promise<void> {
     logger.info('stopping', { signal });
     clearInterval(pruning);
     server.close(() => {
-      repository.close();
-      process.exit(0);
+      void repository.close().finally(() => process.exit(0));
     });
     server.closeAllConnections();
   };

@@ -3,8 +3,7 @@ import https from 'node:https';
 import path from 'node:path';
 import webpush from 'web-push';
 import { startPushSession } from '../../e2e/fixtures/push-session.js';
-import { newAlbumFrom } from '../../e2e/fixtures/sample-release.js';
-import { E2E_ADMIN_TOKEN } from '../../e2e/fixtures/server-process.js';
+import { newAlbumFrom, publishAndFollow } from '../../e2e/fixtures/sample-release.js';
 import type { Benchmark } from '../harness.js';
 
 const SUBSCRIBERS = 10_000;
@@ -30,7 +29,7 @@ export const pushFanout: Benchmark = {
         await Promise.all(subscriptions.slice(i, i + 50).map((s) => push.subscribeAt(server.origin, s)));
       }
 
-      // Stowaway: POST /api/releases answers once every alert is sent; meanwhile, probe the API.
+      // Stowaway: POST /api/releases queues the alert; followed until every job is done, probing the API meanwhile.
       const latencies: number[] = [];
       let fanningOut = true;
       const probe = (async () => {
@@ -43,15 +42,10 @@ export const pushFanout: Benchmark = {
       })();
       const release = newAlbumFrom(mediaDir, 'harbour-lights', 'fanout-release', 'Fan-out');
       const t0 = performance.now();
-      const res = await fetch(`${server.origin}/api/releases`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(release),
-      });
+      const delivery = await publishAndFollow(server.origin, release, 600_000);
       const stowawayMs = performance.now() - t0;
       fanningOut = false;
       await probe;
-      const delivery = ((await res.json()) as { delivery: { sent: number } }).delivery;
       if (delivery.sent !== SUBSCRIBERS) throw new Error(`only ${delivery.sent} of ${SUBSCRIBERS} alerts were sent`);
 
       // The anchor: the loop in web-push's README, one message after the other, same keys and payload.

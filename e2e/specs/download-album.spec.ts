@@ -1,29 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
-import { cachedMediaUrls, downloadThroughUi, ledgerRecord } from '../fixtures/download-helpers.js';
+import { cachedMediaUrls, downloadThroughUi, ledgerRecord, playAndSeekOffline } from '../fixtures/download-helpers.js';
 import { samplePartCount } from '../fixtures/sample-release.js';
-
-const TRACK_3 = '/media/albums/harbour-lights/03-night-ferry.webm';
-
-/** With the server gone: play the third track, seek near its end, and check the SW answered 206. */
-async function playAndSeekOffline(page: Page, origin: string): Promise<void> {
-  const fromSw: number[] = [];
-  page.on('response', (response) => {
-    if (response.url().endsWith(TRACK_3) && response.fromServiceWorker()) fromSw.push(response.status());
-  });
-  await page.goto(`${origin}/releases/harbour-lights`);
-  await expect(page.getByText('Available offline')).toBeVisible();
-  await page.getByRole('button', { name: 'Play Night Ferry' }).click();
-  const pause = page.getByRole('button', { name: 'Pause', exact: true });
-  await expect(pause).toBeVisible();
-  const seek = page.getByRole('slider', { name: 'Seek' });
-  await seek.fill('19');
-  await seek.dispatchEvent('change');
-  // Playback goes on from the new position: the clock passes 0:20 (the track is 22 s long).
-  await expect(page.locator('mini-player').getByText(/^0:2[0-2]$/)).toBeVisible({ timeout: 10_000 });
-  expect(fromSw).toContain(206);
-  expect(fromSw.every((s) => s === 200 || s === 206)).toBe(true);
-}
 
 for (const engine of ['background-fetch', 'fallback'] as const) {
   // What must hold: a person who opens the app for the first time and presses Download (no

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startInstalledAppSession } from '../fixtures/app-session.js';
 import { PushService } from '../fixtures/push-service.js';
-import { copySampleMedia, newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
+import { copySampleMedia, newAlbumFrom, outcome, publishAndFollow } from '../fixtures/sample-release.js';
 
 // The whole alert path with nothing mocked: the server encrypts and signs for a subscription whose
 // endpoint is a local push service, which checks and decrypts; CDP hands the plaintext to the SW.
@@ -14,11 +14,8 @@ test('a published release reaches the SW as a notification, sets the badge, and 
     env: { PUSH_ALLOW_LOOPBACK: '1', NODE_EXTRA_CA_CERTS: push.certFile },
   });
   const { context } = chromium;
-  const publish = async (id: string, title: string) => {
-    const res = await publishRelease(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', id, title));
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { delivery: { matched: number; sent: number; failed: number; removed: number } }).delivery;
-  };
+  const publish = async (id: string, title: string) =>
+    outcome(await publishAndFollow(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', id, title)));
   try {
     push.serverPublicKey = ((await (await fetch(`${server.origin}/api/push/key`)).json()) as { publicKey: string }).publicKey;
 

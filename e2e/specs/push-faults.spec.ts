@@ -3,15 +3,8 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { PushAnswer } from '../fixtures/push-service.js';
 import { startPushSession } from '../fixtures/push-session.js';
-import { newAlbumFrom, publishRelease } from '../fixtures/sample-release.js';
+import { followDelivery, newAlbumFrom, outcome, publishAndFollow, publishRelease } from '../fixtures/sample-release.js';
 import { E2E_ADMIN_TOKEN } from '../fixtures/server-process.js';
-
-interface Delivery {
-  matched: number;
-  sent: number;
-  failed: number;
-  removed: number;
-}
 
 // What must survive a misbehaving push service: the fan-out finishes, each subscriber gets a bounded
 // number of tries, dead subscriptions go, live ones stay, and the API answers everyone meanwhile.
@@ -37,15 +30,13 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
       expect((await push.subscribeAt(server.origin, subscription)).status).toBe(201);
     }
 
-    let published = false;
-    const publishing = publishRelease(
+    // The publish answers at once: the alert is queued, not sent while the operator waits.
+    const published = await publishRelease(
       server.origin,
       newAlbumFrom(mediaDir, 'harbour-lights', 'storm-season', 'Storm Season'),
-    ).then(async (res) => {
-      published = true;
-      expect(res.status).toBe(201);
-      return ((await res.json()) as { delivery: Delivery }).delivery;
-    });
+    );
+    expect(published.status).toBe(201);
+    expect(((await published.json()) as { delivery: { state: string } }).delivery.state).toBe('queued');
     // While the fan-out waits on the hanging service, readers and new subscribers are served.
     await expect.poll(() => push.attempts.get(ids.alwaysHangs ?? '') ?? 0).toBeGreaterThan(0);
     for (let round = 0; round < 5; round++) {
@@ -54,9 +45,7 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
     }
     const newcomer = push.createSubscription();
     expect((await push.subscribeAt(server.origin, newcomer)).status).toBe(201);
-    expect(published).toBe(false);
-
-    expect(await publishing).toEqual({ matched: 8, sent: 5, failed: 2, removed: 1 });
+    expect(outcome(await followDelivery(server.origin, 'storm-season'))).toEqual({ matched: 8, sent: 5, failed: 2, removed: 1 });
     const attempts = Object.fromEntries(Object.entries(ids).map(([name, id]) => [name, push.attempts.get(id)]));
     expect(attempts).toEqual({
       healthy: 1,
@@ -71,8 +60,8 @@ test('a slow, hanging, failing and rate-limiting push service: the sender keeps 
     expect(push.rejected).toEqual([]);
 
     // Only the 410 subscription is gone: the next release reaches everyone else, the newcomer too.
-    const next = await publishRelease(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', 'calm-season', 'Calm Season'));
-    expect(((await next.json()) as { delivery: Delivery }).delivery).toEqual({ matched: 8, sent: 8, failed: 0, removed: 0 });
+    const next = await publishAndFollow(server.origin, newAlbumFrom(mediaDir, 'harbour-lights', 'calm-season', 'Calm Season'));
+    expect(outcome(next)).toEqual({ matched: 8, sent: 8, failed: 0, removed: 0 });
 
     // The logs say what failed without handing out capability URLs or secrets.
     const vapid = JSON.parse(readFileSync(path.join(server.dataDir, 'vapid.json'), 'utf8')) as { privateKey: string };

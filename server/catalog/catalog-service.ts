@@ -21,22 +21,22 @@ export class CatalogService {
   constructor(readonly store: CatalogStore) {}
 
   /** GET /api/catalog: `{ releases }`, the newest WHOLE_CATALOG_MAX in the order they were added. */
-  get snapshot(): JsonEntity {
-    const version = this.store.version();
-    if (this.#snapshot?.version !== version) {
-      const bodies = this.store.newestBodies(WHOLE_CATALOG_MAX);
-      this.#snapshot = { version, entity: new JsonEntity(`{"releases":[${bodies.join(',')}]}`) };
-    }
-    return this.#snapshot.entity;
+  async snapshot(): Promise<JsonEntity> {
+    const version = await this.store.version();
+    if (this.#snapshot?.version === version) return this.#snapshot.entity;
+    const bodies = await this.store.newestBodies(WHOLE_CATALOG_MAX);
+    const entity = new JsonEntity(`{"releases":[${bodies.join(',')}]}`);
+    this.#snapshot = { version, entity };
+    return entity;
   }
 
-  has(id: string): boolean {
+  has(id: string): Promise<boolean> {
     return this.store.has(id);
   }
 
   /** The MIME type the catalog gives a media URL, if any release lists it. */
-  fileType(url: string): string | undefined {
-    return this.store.fileType(url)?.type;
+  async fileType(url: string): Promise<string | undefined> {
+    return (await this.store.fileType(url))?.type;
   }
 
   /**
@@ -44,21 +44,22 @@ export class CatalogService {
    * (content-hashed-name.ts) and the catalog's sha256 for it agrees, so a stale or mistaken
    * name is never cached for a year.
    */
-  isImmutable(url: string): boolean {
+  async isImmutable(url: string): Promise<boolean> {
     const hex = contentHashInName(url);
-    const file = hex && this.store.fileType(url);
+    const file = hex && (await this.store.fileType(url));
     if (!hex || !file) return false;
-    const part = this.store.get(file.releaseId)?.parts.find((p) => p.url === url);
+    const part = (await this.store.get(file.releaseId))?.parts.find((p) => p.url === url);
     return part?.sha256.startsWith(hex) ?? false;
   }
 
   /** Lines for every file of `release` that the catalog already serves with another type. */
-  typeConflicts(release: Release): string[] {
-    return release.parts.flatMap((part) => typeConflict(part, this.store.fileType(part.url)) ?? []);
+  async typeConflicts(release: Release): Promise<string[]> {
+    const known = await Promise.all(release.parts.map((part) => this.store.fileType(part.url)));
+    return release.parts.flatMap((part, n) => typeConflict(part, known[n]) ?? []);
   }
 
-  /** Stores a release (throws ReleaseExistsError for a known id). */
-  publish(release: Release): void {
-    this.store.publish(release);
+  /** Stores a release and queues its alert (throws ReleaseExistsError for a known id). */
+  publish(release: Release): Promise<{ deliveryId: string }> {
+    return this.store.publish(release);
   }
 }

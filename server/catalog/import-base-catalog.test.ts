@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
@@ -9,35 +8,35 @@ import { catalogChangesSchema } from '#common/catalog-page';
 import { API } from '#common/routes';
 import { generateReleases } from '../../bench/generate-catalog.js';
 import { ConfigError } from '../config/config-error.js';
-import { openSqliteRepository } from '../storage/sqlite-repository.js';
 import { CHANGES_KEPT } from '../storage/sqlite-catalog-writes.js';
 import { releaseMaker, writeBaseCatalog } from '../test/library-fixtures.js';
 import { changesRouter } from '../routes/changes-router.js';
 import { makeTestMedia } from '../test/test-media.js';
+import { openTestRepository } from '../test/test-repository.js';
 import { startTestServer } from '../test/test-server.js';
 import { WHOLE_CATALOG_MAX } from './catalog-service.js';
 import { importBaseCatalog } from './import-base-catalog.js';
 
-function setUp() {
+async function setUp() {
   const media = makeTestMedia();
   const release = releaseMaker(media);
   const releases = ['one', 'two', 'three'].map((id) => release({ id, title: `Title ${id}`, artist: 'Someone' }));
   writeBaseCatalog(media, releases);
-  const repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-import-')), 'db'));
+  const repository = await openTestRepository();
   const file = path.join(media.mediaDir, 'catalog.json');
   return { media, release, releases, repository, store: repository.catalog, file };
 }
 
 describe('importBaseCatalog', () => {
   it('imports the file, then only when its content changes', async () => {
-    const { release, releases, store, file, media, repository } = setUp();
+    const { release, releases, store, file, media, repository } = await setUp();
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 3, removed: 0 });
-    expect(store.version()).toBe(3);
+    expect(await store.version()).toBe(3);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: true, releases: 3, changed: 0, removed: 0 });
-    expect(store.version()).toBe(3);
+    expect(await store.version()).toBe(3);
 
     // A published release stays; the file drops one, changes one and adds one.
-    store.publish(release({ id: 'published', title: 'Published', artist: 'Operator' }));
+    await store.publish(release({ id: 'published', title: 'Published', artist: 'Operator' }));
     const [one, two] = releases as [Release, Release];
     writeBaseCatalog(media, [
       one,
@@ -45,8 +44,8 @@ describe('importBaseCatalog', () => {
       release({ id: 'four', title: 'Four', artist: 'B' }),
     ]);
     expect(await importBaseCatalog(file, store)).toEqual({ unchanged: false, releases: 3, changed: 2, removed: 1 });
-    expect(store.version()).toBe(7);
-    const log = store.changesSince(4, 10).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed', c.addedVersion]);
+    expect(await store.version()).toBe(7);
+    const log = (await store.changesSince(4, 10)).changes.map((c) => [c.id, c.release ? 'upsert' : 'removed', c.addedVersion]);
     // "two" was added at version 2 and changed now: a client at 4 is told it changed, not that it is new.
     expect(log).toEqual([
       ['two', 'upsert', 2],
@@ -57,14 +56,14 @@ describe('importBaseCatalog', () => {
       .get(API.catalogChanges)
       .query({ since: 4 });
     expect(answer.body).toMatchObject({ upserts: [{ id: 'two' }, { id: 'four' }], added: ['four'], removed: ['three'] });
-    expect(store.get('two')?.title).toBe('Title two, remastered');
-    expect(store.has('published')).toBe(true);
-    expect(store.count()).toBe(4);
-    repository.close();
+    expect((await store.get('two'))?.title).toBe('Title two, remastered');
+    expect(await store.has('published')).toBe(true);
+    expect(await store.count()).toBe(4);
+    await repository.close();
   });
 
   it('leaves the catalog as it was when the file is invalid anywhere, and says where', async () => {
-    const { releases, store, file, repository } = setUp();
+    const { releases, store, file, repository } = await setUp();
     await importBaseCatalog(file, store);
     const bad = [...releases.slice(0, 2), { ...releases[2], releaseDate: 'soon' }];
     writeFileSync(file, JSON.stringify({ releases: [...bad, ...releases.map((r) => ({ ...r, id: `${r.id}-x` }))] }));
@@ -73,10 +72,10 @@ describe('importBaseCatalog', () => {
     await expect(importBaseCatalog(file, store)).rejects.toThrow(/id "one" appears twice/);
     writeFileSync(file, '{"releases": [');
     await expect(importBaseCatalog(file, store)).rejects.toBeInstanceOf(ConfigError);
-    expect(store.version()).toBe(3);
-    expect(store.count()).toBe(3);
+    expect(await store.version()).toBe(3);
+    expect(await store.count()).toBe(3);
     await expect(importBaseCatalog(path.join(file, 'missing'), store)).rejects.toThrow(/cannot read the base catalog/);
-    repository.close();
+    await repository.close();
   });
 });
 
@@ -92,7 +91,7 @@ describe('a catalog over the old 10,000 cap', () => {
     writeFileSync(path.join(media.mediaDir, 'catalog.json'), JSON.stringify({ releases: [...generateReleases(samples, count)] }));
     const server = await startTestServer({ media });
     try {
-      expect(server.repository.catalog.count()).toBe(count);
+      expect(await server.repository.catalog.count()).toBe(count);
       const whole = await request(server.app).get(API.catalog);
       expect(whole.body.releases).toHaveLength(WHOLE_CATALOG_MAX);
       expect(whole.body.releases.at(-1).id).toBe(`gen-${count - 1}`);
@@ -107,7 +106,7 @@ describe('a catalog over the old 10,000 cap', () => {
       expect(oldest).toMatchObject({ type: 'changes', since: 50, version: 250, more: true });
       expect(oldest.type === 'changes' && oldest.upserts[0]?.id).toBe('gen-50');
     } finally {
-      server.repository.close();
+      await server.repository.close();
     }
   }, 120_000);
 });

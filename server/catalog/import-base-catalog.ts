@@ -32,10 +32,10 @@ export async function importBaseCatalog(file: string, store: CatalogStore): Prom
   const sha256 = await hashFile(file).catch(() => {
     throw new ConfigError(`cannot read the base catalog ${file} (set MEDIA_DIR to a folder with a catalog.json)`);
   });
-  if (store.baseSha256() === sha256) return { unchanged: true, releases: store.count(), changed: 0, removed: 0 };
+  if ((await store.baseSha256()) === sha256) return { unchanged: true, releases: await store.count(), changed: 0, removed: 0 };
 
   const fail = (message: string) => new ConfigError(`the base catalog ${file} is invalid: ${message}`);
-  const session = store.beginImport();
+  const session = await store.beginImport();
   try {
     const ids = new Set<string>();
     const types = new Map<string, { type: string; releaseId: string }>();
@@ -61,15 +61,15 @@ export async function importBaseCatalog(file: string, store: CatalogStore): Prom
       batch.push(release);
       index++;
       if (batch.length === BATCH) {
-        changed += session.put(batch);
+        changed += await session.put(batch);
         batch = [];
       }
     }
-    changed += session.put(batch);
-    const { removed } = session.finish(sha256);
+    changed += await session.put(batch);
+    const { removed } = await session.finish(sha256);
     return { unchanged: false, releases: index, changed, removed };
   } catch (error) {
-    session.abort();
+    await session.abort();
     if (error instanceof ConfigError) throw error;
     throw fail((error as Error).message);
   }

@@ -1,5 +1,8 @@
 import { foldText } from '#common/fold-text';
 
+/** What separates words: anything that is not a letter or digit (the index splits text alike). */
+export const WORD_SEPARATORS = /[^\p{L}\p{N}]+/u;
+
 /** More words than this narrow a search no further in practice, and each one costs a lookup. */
 const MAX_WORDS = 8;
 
@@ -9,8 +12,5 @@ const MAX_WORDS = 8;
  * nothing a person types can be read as FTS5 syntax.
  */
 export function searchWords(q: string): string[] {
-  return foldText(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, MAX_WORDS);
+  return foldText(q).split(WORD_SEPARATORS).filter(Boolean).slice(0, MAX_WORDS);
 }

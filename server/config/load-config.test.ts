@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       port: 8080,
       host: undefined,
       dataDir: '/srv/app/data',
+      databaseUrl: undefined,
       mediaDir: '/srv/app/media',
       clientDir: '/srv/app/dist',
       adminToken: undefined,
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
         PUSH_TIMEOUT_MS: '2500',
         REQUEST_TIMEOUT_MS: '5000',
         MAX_CONNECTIONS: '64',
+        DATABASE_URL: 'postgres://stowaway@db.internal:5432/stowaway',
       },
       '/srv',
     );
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       pushTimeoutMs: 2500,
       requestTimeoutMs: 5000,
       maxConnections: 64,
+      databaseUrl: 'postgres://stowaway@db.internal:5432/stowaway',
     });
   });
 
@@ -67,12 +70,14 @@ describe('loadConfig', () => {
     [{ WRITE_RATE_LIMIT: '-5' }, 'WRITE_RATE_LIMIT must be a whole number of writes a minute'],
     [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000'],
     [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS must be a whole number from 1'],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a postgres:// URL'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
 
-  it('never echoes a bad admin token', () => {
+  it('never echoes a bad admin token, nor a database URL (it may hold a password)', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'hunter2' })).toThrow(/got "<hidden>"/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(/got "<hidden>"/);
   });
 });

@@ -6,6 +6,8 @@ export interface Config {
   /** Undefined listens on every interface, as Node does by default. */
   readonly host: string | undefined;
   readonly dataDir: string;
+  /** postgres://… puts the data in PostgreSQL; undefined keeps it in DATA_DIR/stowaway.db (SQLite). */
+  readonly databaseUrl: string | undefined;
   readonly mediaDir: string;
   readonly clientDir: string;
   readonly adminToken: string | undefined;
@@ -49,6 +51,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     fail('VAPID_SUBJECT', 'must be a mailto: address or an https:// URL', vapidSubject);
   }
 
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    fail('DATABASE_URL', 'must be a postgres:// URL (leave it unset to keep the data in DATA_DIR with SQLite)', '<hidden>');
+  }
+
   const publicUrl = read('PUBLIC_URL');
   if (publicUrl !== undefined && !isHttpUrl(publicUrl)) fail('PUBLIC_URL', 'must be an http:// or https:// URL', publicUrl);
 
@@ -79,6 +86,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     port,
     host: read('HOST'),
     dataDir: path.resolve(cwd, read('DATA_DIR') ?? 'data'),
+    databaseUrl,
     mediaDir: path.resolve(cwd, read('MEDIA_DIR') ?? 'media'),
     clientDir: path.resolve(cwd, read('CLIENT_DIR') ?? 'dist'),
     adminToken,

@@ -19,14 +19,14 @@ export function deviceAccess(devices: DeviceStore) {
   };
   return {
     /** For writes: the first write from a device id registers the key it carries (trust on first use). */
-    claim(req: Request, deviceId: string): void {
+    async claim(req: Request, deviceId: string): Promise<void> {
       const key = keyOf(req);
-      if (!sameSecret(key, devices.claim(deviceId, sha256(key)))) throw refused();
+      if (!sameSecret(key, await devices.claim(deviceId, sha256(key)))) throw refused();
     },
     /** For reads: only a device already registered, with its own key. */
-    check(req: Request, deviceId: string): void {
+    async check(req: Request, deviceId: string): Promise<void> {
       const key = keyOf(req);
-      const known = devices.keyHash(deviceId);
+      const known = await devices.keyHash(deviceId);
       if (!known || !sameSecret(key, known)) throw refused();
     },
   };

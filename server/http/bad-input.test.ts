@@ -15,22 +15,22 @@ import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const device = randomUUID();
 const deviceKey = newDevice().headers;
-let storedBefore: ReturnType<typeof stored>;
+let storedBefore: Awaited<ReturnType<typeof stored>>;
 
-const stored = () => ({
-  subscriptions: server.repository.subscriptions.count(),
-  catalogVersion: server.repository.catalog.version(),
-  library: server.repository.actions.library(device),
+const stored = async () => ({
+  subscriptions: await server.repository.subscriptions.count(),
+  catalogVersion: await server.repository.catalog.version(),
+  library: await server.repository.actions.library(device),
 });
 
 beforeAll(async () => {
   server = await startTestServer({ env: { WRITE_RATE_LIMIT: '0' } });
-  storedBefore = stored();
+  storedBefore = await stored();
 });
 afterAll(async () => {
-  expect(stored()).toEqual(storedBefore);
+  expect(await stored()).toEqual(storedBefore);
   expect((await request(server.app).get('/api/health')).status).toBe(200);
-  server.repository.close();
+  await server.repository.close();
 });
 
 const WRITE_ROUTES = [

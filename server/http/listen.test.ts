@@ -9,7 +9,7 @@ import { listen } from './listen.js';
 let server: Server;
 let port = 0;
 let big: Buffer;
-let closeRepository: () => void;
+let closeRepository: () => Promise<void>;
 
 beforeAll(async () => {
   const test = await startTestServer({ env: { WRITE_RATE_LIMIT: '0' } });
@@ -19,10 +19,10 @@ beforeAll(async () => {
   server = await listen(test.app, { port: 0, host: '127.0.0.1', requestTimeoutMs: 600, maxConnections: 4 });
   port = (server.address() as net.AddressInfo).port;
 });
-afterAll(() => {
+afterAll(async () => {
   server.closeAllConnections();
   server.close();
-  closeRepository();
+  await closeRepository();
 });
 
 /** A raw connection that sends `text` and reports what came back and when the server closed it. */

@@ -33,7 +33,7 @@ describe('the write rate limit (WRITE_RATE_LIMIT per client address and minute)'
     expect(refused.body.error.code).toBe('rate_limited');
     expect(refused.headers.ratelimit).toMatch(/r=0/);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-    expect(server.repository.subscriptions.list().some((s) => s.endpoint === endpoint(9))).toBe(false);
+    expect((await server.repository.subscriptions.list()).some((s) => s.endpoint === endpoint(9))).toBe(false);
 
     expect((await request(server.app).post('/api/actions').set(device.headers).send(action())).status).toBe(429);
     const library = await request(server.app).get(`/api/devices/${device.id}/library`).set(device.headers);

@@ -1,17 +1,22 @@
 import type { RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { apiError } from '#common/api-error';
+
+const WINDOW_MS = 60_000;
 
 /**
  * Caps the public write routes (subscribing, offline actions) per client address, so one client
  * cannot fill the database or the fan-out list. The limit is per minute and generous: a device
  * replaying a long outbox at start stays under it, and when it does not, the outbox keeps the rest
- * and tries again later (429 is "retry", see sw/outbox). Memory store: one server process.
+ * and tries again later (429 is "retry", see sw/outbox). Counted in memory with SQLite (one server
+ * process), in the database with PostgreSQL, where several processes share one allowance.
  * Behind a reverse proxy on loopback the client address comes from X-Forwarded-For (trust proxy).
  */
-export function writeRateLimit(perMinute: number): RequestHandler {
+export function writeRateLimit(perMinute: number, store?: (windowMs: number) => Store | undefined): RequestHandler {
+  const shared = store?.(WINDOW_MS);
   return rateLimit({
-    windowMs: 60_000,
+    windowMs: WINDOW_MS,
+    ...(shared ? { store: shared } : {}),
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,

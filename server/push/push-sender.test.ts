@@ -1,14 +1,11 @@
-import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import webpush from 'web-push';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sampleAlbum } from '#common/sample-album.fixture';
 import { silentLogger } from '../logger.js';
-import { openSqliteRepository } from '../storage/sqlite-repository.js';
 import type { Repository } from '../storage/repository.js';
 import { subscriptionBody } from '../test/push-fixtures.js';
+import { openTestRepository } from '../test/test-repository.js';
 import { VAPID_SUBJECT } from '../test/test-server.js';
 import { createPushSender, FAILING_FOR_MS, FAILURES_BEFORE_REMOVAL } from './push-sender.js';
 
@@ -29,8 +26,9 @@ beforeAll(async () => {
   endpoint = `https://127.0.0.1:${(service.address() as net.AddressInfo).port}/push/1`;
 });
 afterAll(() => service.close());
-beforeEach(() => {
-  repository = openSqliteRepository(path.join(mkdtempSync(path.join(tmpdir(), 'stowaway-sender-')), 'db.sqlite'));
+afterEach(() => repository.close());
+beforeEach(async () => {
+  repository = await openTestRepository();
   connections = 0;
 });
 
@@ -41,51 +39,65 @@ const sender = (subject = VAPID_SUBJECT) =>
     subject,
     allowLoopback: true,
     logger: silentLogger,
-    maxAttempts: 1,
     resolveHost: async () => [{ address: '127.0.0.1', family: 4 }],
     now: () => clock,
   });
 
-const subscribe = (url: string) => {
+const subscribe = async (url: string) => {
   const { keys } = subscriptionBody(url);
-  repository.subscriptions.upsert({ endpoint: url, p256dh: keys.p256dh, auth: keys.auth, preferences: {} });
+  await repository.subscriptions.upsert({ endpoint: url, p256dh: keys.p256dh, auth: keys.auth, preferences: {} });
+  return stored(url);
+};
+
+const stored = async (url: string) => {
+  const sub = await repository.subscriptions.get(url);
+  if (!sub) throw new Error(`${url} is not stored`);
+  return sub;
+};
+
+/** One try, and when the push service asked to try later and this was the last try, giving up. */
+const lastTry = async (send: ReturnType<typeof sender>, url: string) => {
+  const sub = await stored(url);
+  const outcome = await send.sendOnce(sub, send.payloadFor(sampleAlbum()));
+  return outcome === 'retry' ? send.giveUp(sub) : outcome;
 };
 
 describe('the push sender', () => {
-  it('sends nothing with a placeholder VAPID subject, and says every alert failed', async () => {
-    subscribe(endpoint);
-    const summary = await sender('mailto:operator@stowaway.invalid').sendRelease(sampleAlbum());
-    expect(summary).toEqual({ matched: 1, sent: 0, failed: 1, removed: 0 });
+  it('sends nothing with a placeholder VAPID subject, and says the alert failed', async () => {
+    const sub = await subscribe(endpoint);
+    const refused = sender('mailto:operator@stowaway.invalid');
+    expect(await refused.sendOnce(sub, refused.payloadFor(sampleAlbum()))).toBe('failed');
     expect(connections).toBe(0);
-    expect((await sender().sendRelease(sampleAlbum())).failed).toBe(1);
+    // A real subject connects; the connection is dropped, which is worth another try later.
+    const real = sender();
+    expect(await real.sendOnce(sub, real.payloadFor(sampleAlbum()))).toBe('retry');
     expect(connections).toBe(1);
   });
 
   it('removes a stored endpoint that the policy now refuses, without connecting anywhere', async () => {
-    subscribe('https://127.0.0.1;x.push.apple.com/p');
-    expect(await sender().sendRelease(sampleAlbum())).toEqual({ matched: 1, sent: 0, failed: 0, removed: 1 });
+    const sub = await subscribe('https://127.0.0.1;x.push.apple.com/p');
+    const send = sender();
+    expect(await send.sendOnce(sub, send.payloadFor(sampleAlbum()))).toBe('removed');
     expect(connections).toBe(0);
-    expect(repository.subscriptions.count()).toBe(0);
+    expect(await repository.subscriptions.count()).toBe(0);
   });
 
   it(`removes a subscription after ${FAILURES_BEFORE_REMOVAL} failures in a row over at least three days, not before`, async () => {
-    subscribe(endpoint);
+    await subscribe(endpoint);
     const send = sender();
-    for (let n = 1; n < FAILURES_BEFORE_REMOVAL; n++) {
-      expect((await send.sendRelease(sampleAlbum())).failed).toBe(1);
-    }
+    for (let n = 1; n < FAILURES_BEFORE_REMOVAL; n++) expect(await lastTry(send, endpoint)).toBe('failed');
     // Five in a row, but within an hour: a push service's outage must not cost its subscribers.
-    expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 1, removed: 0 });
-    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: FAILURES_BEFORE_REMOVAL });
+    expect(await lastTry(send, endpoint)).toBe('failed');
+    expect(await repository.subscriptions.get(endpoint)).toMatchObject({ failures: FAILURES_BEFORE_REMOVAL });
     clock += FAILING_FOR_MS;
-    expect(await send.sendRelease(sampleAlbum())).toMatchObject({ failed: 0, removed: 1 });
-    expect(repository.subscriptions.count()).toBe(0);
+    expect(await lastTry(send, endpoint)).toBe('removed');
+    expect(await repository.subscriptions.count()).toBe(0);
   });
 
-  it('starts counting again after a success', () => {
-    subscribe(endpoint);
-    repository.subscriptions.recordFailure(endpoint, new Date(clock));
-    repository.subscriptions.recordSuccess(endpoint);
-    expect(repository.subscriptions.get(endpoint)).toMatchObject({ failures: 0, failingSince: null });
+  it('starts counting again after a success', async () => {
+    await subscribe(endpoint);
+    await repository.subscriptions.recordFailure(endpoint, new Date(clock));
+    await repository.subscriptions.recordSuccess(endpoint);
+    expect(await repository.subscriptions.get(endpoint)).toMatchObject({ failures: 0, failingSince: null });
   });
 });

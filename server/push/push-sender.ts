@@ -6,23 +6,18 @@ import type { StoredSubscription, SubscriptionStore } from '../storage/repositor
 import type { VapidKeys } from '../secrets/load-secrets.js';
 import { addressPolicy, FORBIDDEN_ADDRESS, type ResolveHost } from './endpoint-address.js';
 import { checkPushEndpoint, redactEndpoint } from './endpoint-policy.js';
-import { mapConcurrent } from './map-concurrent.js';
 import { PushAgent } from './push-agent.js';
 import { releaseAlert } from './release-alert.js';
 import { isPlaceholderVapidSubject } from './vapid-subject.js';
 import { createVapidJwtCache } from './vapid-jwt-cache.js';
 
-export interface DeliverySummary {
-  /** Subscriptions whose preferences matched the release. */
-  readonly matched: number;
-  readonly sent: number;
-  readonly failed: number;
-  /**
-   * Deleted because the push service said 404/410, because the endpoint is no longer allowed, or
-   * because its alerts kept failing (see FAILURES_BEFORE_REMOVAL).
-   */
-  readonly removed: number;
-}
+/**
+ * What one try at one subscriber came to. `retry`: the push service said 429 or 5xx, or did not
+ * answer in time: the queue tries again later. `failed`: refused for good, or the last try of a
+ * `retry` (see `giveUp`). `removed`: the subscription is deleted (404/410, or an endpoint the
+ * policy no longer allows, or failures that went on too long).
+ */
+export type PushOutcome = 'sent' | 'retry' | 'failed' | 'removed';
 
 export interface PushSenderOptions {
   readonly subscriptions: SubscriptionStore;
@@ -30,9 +25,8 @@ export interface PushSenderOptions {
   readonly subject: string;
   readonly allowLoopback: boolean;
   readonly logger: Logger;
+  /** Connections per push service. */
   readonly concurrency?: number;
-  readonly maxAttempts?: number;
-  readonly retryBaseMs?: number;
   /** How long one request to a push service may take before it counts as failed (and is retried). */
   readonly timeoutMs?: number;
   /** The push resolver (push-resolver.ts), shared with the subscribe route. */
@@ -42,7 +36,12 @@ export interface PushSenderOptions {
 }
 
 export interface PushSender {
-  sendRelease(release: Release): Promise<DeliverySummary>;
+  /** The alert's encrypted-to-be payload for a release: ids and short text (release-alert.ts). */
+  payloadFor(release: Release): string;
+  /** One try at one subscriber; the queue (server/delivery) retries, with backoff. */
+  sendOnce(sub: StoredSubscription, payload: string): Promise<PushOutcome>;
+  /** After the last try of a `retry`: one more failure in a row, which may remove the subscription. */
+  giveUp(sub: StoredSubscription): Promise<'failed' | 'removed'>;
 }
 
 const ONE_DAY_S = 24 * 3600;
@@ -56,12 +55,10 @@ const ONE_DAY_S = 24 * 3600;
 export const FAILURES_BEFORE_REMOVAL = 5;
 export const FAILING_FOR_MS = 3 * 24 * 3600 * 1000;
 
-/** Sends a new-release alert to every matching subscriber with bounded concurrency and retries. */
+/** Sends new-release alerts, one subscriber and one try at a time; the queue does the rest. */
 export function createPushSender(options: PushSenderOptions): PushSender {
   const { subscriptions, vapid, subject, allowLoopback, logger } = options;
   const concurrency = options.concurrency ?? 32;
-  const maxAttempts = options.maxAttempts ?? 3;
-  const retryBaseMs = options.retryBaseMs ?? 500;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const now = options.now ?? Date.now;
   const refused = isPlaceholderVapidSubject(subject);
@@ -74,92 +71,68 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   });
 
   /** Counts one more failure in a row; deletes the subscription when it has kept failing long enough. */
-  function failed(sub: StoredSubscription): 'failed' | 'removed' {
-    const { failures, failingSince } = subscriptions.recordFailure(sub.endpoint, new Date(now())) ?? {
+  async function failed(sub: StoredSubscription): Promise<'failed' | 'removed'> {
+    const { failures, failingSince } = (await subscriptions.recordFailure(sub.endpoint, new Date(now()))) ?? {
       failures: 0,
       failingSince: '',
     };
     if (failures < FAILURES_BEFORE_REMOVAL || now() - Date.parse(failingSince) < FAILING_FOR_MS) return 'failed';
-    subscriptions.remove(sub.endpoint);
+    await subscriptions.remove(sub.endpoint);
     logger.info('push subscription removed after repeated failures', { endpoint: redactEndpoint(sub.endpoint), failures });
     return 'removed';
   }
 
-  async function deliver(sub: StoredSubscription, payload: string): Promise<'sent' | 'failed' | 'removed'> {
+  async function sendOnce(sub: StoredSubscription, payload: string): Promise<PushOutcome> {
+    if (refused) return 'failed';
     // Parsed again: a row stored under an older, laxer policy must not be sent to; the
     // normalised URL is what goes to web-push, whatever the row holds.
     const verdict = checkPushEndpoint(sub.endpoint, { allowLoopback });
     if (!verdict.ok) {
-      subscriptions.remove(sub.endpoint);
+      await subscriptions.remove(sub.endpoint);
       return 'removed';
     }
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await webpush.sendNotification({ endpoint: verdict.href, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
-          // Typed as optional, but web-push reads `null` as "no VAPID of your own": the JWT cache
-          // signs once per push service instead of once per message.
-          vapidDetails: null as unknown as undefined,
-          headers: { Authorization: jwts.authorizationFor(verdict.origin) },
-          TTL: ONE_DAY_S,
-          urgency: 'normal',
-          topic: 'new-release',
-          timeout: timeoutMs,
-          agent,
-        });
-        if (sub.failures > 0) subscriptions.recordSuccess(sub.endpoint);
-        return 'sent';
-      } catch (error) {
-        const status = error instanceof WebPushError ? error.statusCode : 0;
-        if (status === 404 || status === 410) {
-          subscriptions.remove(sub.endpoint);
-          return 'removed';
-        }
-        // An endpoint whose host now resolves to a private address is not retried: DNS said no.
-        const forbidden = (error as NodeJS.ErrnoException).code === FORBIDDEN_ADDRESS;
-        const retryable = !forbidden && (status === 429 || status >= 500 || status === 0);
-        if (!retryable || attempt >= maxAttempts) {
-          const code = (error as NodeJS.ErrnoException).code;
-          logger.warn('push failed', { endpoint: redactEndpoint(sub.endpoint), status, attempt, ...(code ? { code } : {}) });
-          return failed(sub);
-        }
-        await sleep(retryDelay(error, attempt, retryBaseMs));
+    try {
+      await webpush.sendNotification({ endpoint: verdict.href, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
+        // Typed as optional, but web-push reads `null` as "no VAPID of your own": the JWT cache
+        // signs once per push service instead of once per message.
+        vapidDetails: null as unknown as undefined,
+        headers: { Authorization: jwts.authorizationFor(verdict.origin) },
+        TTL: ONE_DAY_S,
+        urgency: 'normal',
+        // One topic: a push service keeps only the newest undelivered alert with it, so a resend
+        // after a worker died mid-send replaces the first copy rather than adding one.
+        topic: 'new-release',
+        timeout: timeoutMs,
+        agent,
+      });
+      if (sub.failures > 0) await subscriptions.recordSuccess(sub.endpoint);
+      return 'sent';
+    } catch (error) {
+      const status = error instanceof WebPushError ? error.statusCode : 0;
+      if (status === 404 || status === 410) {
+        await subscriptions.remove(sub.endpoint);
+        return 'removed';
       }
+      // An endpoint whose host now resolves to a private address is not retried: DNS said no.
+      const forbidden = (error as NodeJS.ErrnoException).code === FORBIDDEN_ADDRESS;
+      const code = (error as NodeJS.ErrnoException).code;
+      logger.warn('push failed', { endpoint: redactEndpoint(sub.endpoint), status, ...(code ? { code } : {}) });
+      if (!forbidden && (status === 429 || status >= 500 || status === 0)) return 'retry';
+      return failed(sub);
     }
   }
 
   return {
-    async sendRelease(release) {
-      const payload = encodePushPayload(releaseAlert(release));
-      const matching = subscriptions.list().filter((sub) => wants(sub, release));
-      if (refused) {
-        logger.warn('release alert not sent: VAPID_SUBJECT is a placeholder', {
-          releaseId: release.id,
-          matched: matching.length,
-        });
-        return { matched: matching.length, sent: 0, failed: matching.length, removed: 0 };
-      }
-      const outcomes = await mapConcurrent(matching, concurrency, (sub) => deliver(sub, payload));
-      const count = (o: string) => outcomes.filter((x) => x === o).length;
-      const summary = { matched: matching.length, sent: count('sent'), failed: count('failed'), removed: count('removed') };
-      logger.info('release alert sent', { releaseId: release.id, ...summary });
-      return summary;
-    },
+    payloadFor: (release) => encodePushPayload(releaseAlert(release)),
+    sendOnce,
+    giveUp: failed,
   };
 }
 
-function wants(sub: StoredSubscription, release: Release): boolean {
+/** Whether a subscriber's preferences ask for this release's alert. */
+export function wants(sub: StoredSubscription, release: Release): boolean {
   const { kinds, artists } = sub.preferences;
   if (kinds && !kinds.includes(release.kind)) return false;
   if (artists && !artists.some((a) => a.toLowerCase() === release.artist.toLowerCase())) return false;
   return true;
 }
-
-/** Retry-After (seconds) when the push service gives one, capped; else exponential backoff. */
-function retryDelay(error: unknown, attempt: number, baseMs: number): number {
-  const header = error instanceof WebPushError ? error.headers['retry-after'] : undefined;
-  const seconds = Number(header);
-  if (header !== undefined && Number.isFinite(seconds)) return Math.min(seconds * 1000, 30_000);
-  return baseMs * 2 ** (attempt - 1);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

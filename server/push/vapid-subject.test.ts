@@ -27,7 +27,7 @@ describe('the VAPID subject at start', () => {
   it('says in one line that alerts are off when the subject is the default placeholder', async () => {
     const lines: string[] = [];
     const server = await startTestServer({ env: { VAPID_SUBJECT: '' }, logger: createLogger((line) => lines.push(line)) });
-    server.repository.close();
+    await server.repository.close();
     const warnings = lines.filter((line) => line.includes('"level":"warn"'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('push alerts are off: VAPID_SUBJECT (mailto:operator@stowaway.invalid) is a placeholder');
@@ -36,7 +36,7 @@ describe('the VAPID subject at start', () => {
   it('says nothing with a real contact', async () => {
     const lines: string[] = [];
     const server = await startTestServer({ logger: createLogger((line) => lines.push(line)) });
-    server.repository.close();
+    await server.repository.close();
     expect(lines.filter((line) => line.includes('"level":"warn"'))).toEqual([]);
   });
 });

@@ -99,7 +99,7 @@ describe('the device key', () => {
     const lib = await request(server.app).get(`/api/devices/${stranger.id}/library`).set(stranger.headers);
     expect(lib.status).toBe(200);
     expect(lib.body.recentlyPlayed).toHaveLength(1);
-    const stored = server.repository.devices.keyHash(stranger.id);
+    const stored = await server.repository.devices.keyHash(stranger.id);
     expect(stored?.equals(createHash('sha256').update(stranger.key).digest())).toBe(true);
   });
 
@@ -108,7 +108,7 @@ describe('the device key', () => {
     const logged = await startTestServer({ logger: createLogger((line) => lines.push(line)) });
     await request(logged.app).post('/api/actions').set(device.headers).send(action('play', '/media/x.webm')).expect(201);
     await request(logged.app).get(`/api/devices/${device.id}/library`).set(device.headers).expect(200);
-    logged.repository.close();
+    await logged.repository.close();
     expect(lines.join('')).toContain('/api/devices/:id/library');
     expect(lines.join('')).not.toContain(device.key);
     expect(lines.join('')).not.toContain(device.id);

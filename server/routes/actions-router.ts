@@ -19,21 +19,21 @@ export function actionsRouter(actions: ActionStore, devices: DeviceStore): Route
   const router = Router();
   router
     .route('/actions')
-    .post(...jsonBody('4kb'), (req, res) => {
+    .post(...jsonBody('4kb'), async (req, res) => {
       const action = parseBody(offlineActionSchema, req.body);
-      access.claim(req, action.deviceId);
-      const { applied } = actions.apply(action);
+      await access.claim(req, action.deviceId);
+      const { applied } = await actions.apply(action);
       res.status(applied ? 201 : 200).json({ id: action.id, applied });
     })
     .all(methodNotAllowed(['POST']));
   router
     .route('/devices/:deviceId/library')
-    .get((req, res) => {
+    .get(async (req, res) => {
       const id = deviceId.safeParse(req.params.deviceId);
       if (!id.success) throw new HttpError(400, 'bad_request', 'the device id must be a UUID');
-      access.check(req, id.data);
+      await access.check(req, id.data);
       res.setHeader('Cache-Control', 'no-store');
-      res.json(actions.library(id.data));
+      res.json(await actions.library(id.data));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;

@@ -17,12 +17,12 @@ export function artistsRouter(store: CatalogStore): Router {
   const router = Router();
   router
     .route('/')
-    .get((req, res) => {
+    .get(async (req, res) => {
       const query = parseQuery(artistQuerySchema, req.query);
       const after = query.cursor === undefined ? undefined : decodeArtistCursor(query.cursor);
       if (query.cursor !== undefined && !after)
         throw new HttpError(400, 'bad_request', 'cursor: not a cursor of the artist list');
-      const list = store.listArtists(after, query.limit);
+      const list = await store.listArtists(after, query.limit);
       sendJson(req, res, {
         artists: list.artists,
         next: list.next ? encodeArtistCursor(list.next) : null,
@@ -31,11 +31,11 @@ export function artistsRouter(store: CatalogStore): Router {
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/:id')
-    .get((req, res) => {
+    .get(async (req, res) => {
       if (!artistIdSchema.safeParse(req.params.id).success) throw new HttpError(400, 'bad_request', 'id: must be an artist id');
-      const artist = store.artist(req.params.id);
+      const artist = await store.artist(req.params.id);
       if (!artist) throw new HttpError(404, 'not_found', 'no artist with this id');
-      const releases = store.listReleases({ sort: 'added', artistId: artist.id, limit: PAGE_LIMIT_DEFAULT });
+      const releases = await store.listReleases({ sort: 'added', artistId: artist.id, limit: PAGE_LIMIT_DEFAULT });
       sendJson(req, res, { artist, releases: releasePage(releases) } satisfies ArtistDetail);
     })
     .all(methodNotAllowed(['GET', 'HEAD']));

@@ -11,8 +11,8 @@ export function catalogRouter(catalog: CatalogService): Router {
   const router = Router();
   router
     .route('/')
-    .get((req, res) => {
-      sendJson(req, res, catalog.snapshot);
+    .get(async (req, res) => {
+      sendJson(req, res, await catalog.snapshot());
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;

@@ -72,12 +72,12 @@ describe('GET /api/catalog/changes', () => {
 
   it('since=latest: a client with no copy is told the version to follow from', async () => {
     const res = await changes('latest');
-    expect(res.body).toEqual({ type: 'resync', version: server.repository.catalog.version() });
+    expect(res.body).toEqual({ type: 'resync', version: await server.repository.catalog.version() });
   });
 
   it('says to resync from a version this database never had', async () => {
     const res = await changes(1_000_000);
-    expect(res.body).toEqual({ type: 'resync', version: server.repository.catalog.version() });
+    expect(res.body).toEqual({ type: 'resync', version: await server.repository.catalog.version() });
   });
 
   it.each([[''], ['-1'], ['1.5'], ['two']])('refuses since=%j with a JSON 400', async (since) => {

@@ -15,18 +15,18 @@ export function changesRouter(store: CatalogStore): Router {
   const router = Router();
   router
     .route('/')
-    .get((req, res) => {
+    .get(async (req, res) => {
       const { since } = parseQuery(changesQuerySchema, req.query);
-      sendJson(req, res, changesSince(store, since));
+      sendJson(req, res, await changesSince(store, since));
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
 }
 
-function changesSince(store: CatalogStore, since: number | typeof CHANGES_SINCE_LATEST): CatalogChanges {
+async function changesSince(store: CatalogStore, since: number | typeof CHANGES_SINCE_LATEST): Promise<CatalogChanges> {
   // A client with no copy yet pages the library and follows changes from now on.
-  if (since === CHANGES_SINCE_LATEST) return { type: 'resync', version: store.version() };
-  const log = store.changesSince(since, CHANGES_LIMIT + 1);
+  if (since === CHANGES_SINCE_LATEST) return { type: 'resync', version: await store.version() };
+  const log = await store.changesSince(since, CHANGES_LIMIT + 1);
   // Older than the log, or a version this database never had (a copy made from another one).
   if (since < log.floor || since > log.version) return { type: 'resync', version: log.version };
   const more = log.changes.length > CHANGES_LIMIT;

@@ -22,7 +22,7 @@ export function libraryRouter(store: CatalogStore): Router {
   const router = Router();
   router
     .route('/')
-    .get((req, res) => {
+    .get(async (req, res) => {
       const query = parseQuery(releaseQuerySchema, req.query);
       const after = query.cursor === undefined ? undefined : decodeReleaseCursor(query.cursor, query.sort);
       if (query.cursor !== undefined && !after) {
@@ -31,7 +31,7 @@ export function libraryRouter(store: CatalogStore): Router {
       const words = query.q === undefined ? undefined : searchWords(query.q);
       // A search of punctuation alone matches nothing (rather than everything).
       if (words?.length === 0) return sendJson(req, res, { releases: [], next: null } satisfies ReleasePage);
-      const list = store.listReleases({
+      const list = await store.listReleases({
         sort: query.sort,
         kind: query.kind,
         artistId: query.artist,
@@ -44,8 +44,8 @@ export function libraryRouter(store: CatalogStore): Router {
     .all(methodNotAllowed(['GET', 'HEAD']));
   router
     .route('/:id')
-    .get((req, res) => {
-      const release = store.get(req.params.id);
+    .get(async (req, res) => {
+      const release = await store.get(req.params.id);
       if (!release) throw new HttpError(404, 'not_found', 'no release with this id');
       sendJson(req, res, release);
     })

@@ -24,8 +24,8 @@ export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
       return;
     }
     const url = `/media${req.path}`;
-    const type = catalog.fileType(url) ?? mediaTypeFor(file.path);
-    await sendMediaFile(req, res, { ...opened, type, immutable: catalog.isImmutable(url) });
+    const type = (await catalog.fileType(url)) ?? mediaTypeFor(file.path);
+    await sendMediaFile(req, res, { ...opened, type, immutable: await catalog.isImmutable(url) });
   });
   return router;
 }

@@ -29,21 +29,21 @@ describe('/api/push', () => {
     expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(201);
     const update = { ...body, preferences: { kinds: ['movie'] } };
     expect((await request(server.app).post('/api/push/subscriptions').send(update)).status).toBe(201);
-    expect(server.repository.subscriptions.get(FCM)?.preferences).toEqual({ kinds: ['movie'] });
+    expect((await server.repository.subscriptions.get(FCM))?.preferences).toEqual({ kinds: ['movie'] });
     const del = await request(server.app).delete('/api/push/subscriptions').send({ endpoint: FCM, auth: body.keys.auth });
     expect(del.status).toBe(204);
-    expect(server.repository.subscriptions.get(FCM)).toBeUndefined();
+    expect(await server.repository.subscriptions.get(FCM)).toBeUndefined();
   });
 
   it('stores and answers for the normalised endpoint: the form web-push will send to', async () => {
     const body = subscriptionBody('https://FCM.googleapis.com:443/fcm/send/Normal');
     expect((await request(server.app).post('/api/push/subscriptions').send(body)).status).toBe(201);
-    expect(server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal')?.auth).toBe(body.keys.auth);
+    expect((await server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal'))?.auth).toBe(body.keys.auth);
     await request(server.app)
       .delete('/api/push/subscriptions')
       .send({ endpoint: body.endpoint, auth: body.keys.auth })
       .expect(204);
-    expect(server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal')).toBeUndefined();
+    expect(await server.repository.subscriptions.get('https://fcm.googleapis.com/fcm/send/Normal')).toBeUndefined();
   });
 
   it.each([
@@ -58,11 +58,11 @@ describe('/api/push', () => {
     ['a host split by ; to any host on 443', 'https://attacker.example;x.push.apple.com/p'],
     ['a host split by {', 'https://127.0.0.1{x.push.apple.com/p'],
   ])('refuses an endpoint with %s (400, nothing stored)', async (_name, endpoint) => {
-    const before = server.repository.subscriptions.count();
+    const before = await server.repository.subscriptions.count();
     const res = await request(server.app).post('/api/push/subscriptions').send(subscriptionBody(endpoint));
     expect(res.status).toBe(400);
     expect(res.body.error.code).toMatch(/forbidden_endpoint|invalid_body/);
-    expect(server.repository.subscriptions.count()).toBe(before);
+    expect(await server.repository.subscriptions.count()).toBe(before);
   });
 
   it.each([
@@ -117,7 +117,7 @@ describe('POST /api/push/subscriptions and DNS', () => {
       code: 'forbidden_endpoint',
       message: 'endpoint refused: fcm.googleapis.com resolves to a non-public address',
     });
-    expect(server.repository.subscriptions.list().some((s) => s.endpoint === endpoint)).toBe(false);
+    expect((await server.repository.subscriptions.list()).some((s) => s.endpoint === endpoint)).toBe(false);
   });
 
   it('keeps the subscriber when DNS does not answer (the sender checks again at connect time)', async () => {
@@ -126,7 +126,7 @@ describe('POST /api/push/subscriptions and DNS', () => {
       throw Object.assign(new Error('getaddrinfo EAI_AGAIN'), { code: 'EAI_AGAIN' });
     });
     expect((await request(app).post('/api/push/subscriptions').send(subscriptionBody(endpoint))).status).toBe(201);
-    server.repository.subscriptions.remove(endpoint);
+    await server.repository.subscriptions.remove(endpoint);
   });
 });
 
@@ -146,7 +146,7 @@ describe('changing a subscription needs its auth secret', () => {
       .post('/api/push/subscriptions')
       .send(subscriptionBody(`${ENDPOINT}-never-seen`));
     expect([known.status, known.body]).toEqual([fresh.status, fresh.body]);
-    expect(stored()).toMatchObject({ p256dh: owner.keys.p256dh, auth: owner.keys.auth, preferences: { kinds: ['album'] } });
+    expect(await stored()).toMatchObject({ p256dh: owner.keys.p256dh, auth: owner.keys.auth, preferences: { kinds: ['album'] } });
   });
 
   it('a DELETE without the auth secret, or with another, deletes nothing (and answers as any DELETE)', async () => {
@@ -159,8 +159,8 @@ describe('changing a subscription needs its auth secret', () => {
       .delete('/api/push/subscriptions')
       .send({ endpoint: `${ENDPOINT}-unknown`, auth: attacker.keys.auth });
     expect([wrong.status, wrong.text]).toEqual([unknown.status, unknown.text]);
-    expect(stored()?.auth).toBe(owner.keys.auth);
+    expect((await stored())?.auth).toBe(owner.keys.auth);
     await request(server.app).delete('/api/push/subscriptions').send({ endpoint: ENDPOINT, auth: owner.keys.auth }).expect(204);
-    expect(stored()).toBeUndefined();
+    expect(await stored()).toBeUndefined();
   });
 });

@@ -55,9 +55,9 @@ export function pushRouter({ publicKey, subscriptions, allowLoopback, resolveHos
       const endpoint = checkPushEndpoint(input.endpoint, { allowLoopback });
       if (!endpoint.ok) throw new HttpError(400, 'forbidden_endpoint', `endpoint refused: ${endpoint.reason}`);
       await refuseForbiddenAddress(endpoint);
-      const known = subscriptions.get(endpoint.href);
+      const known = await subscriptions.get(endpoint.href);
       if (!known || sameSecret(input.keys.auth, known.auth)) {
-        subscriptions.upsert({
+        await subscriptions.upsert({
           endpoint: endpoint.href,
           p256dh: input.keys.p256dh,
           auth: input.keys.auth,
@@ -66,11 +66,11 @@ export function pushRouter({ publicKey, subscriptions, allowLoopback, resolveHos
       }
       res.status(201).json({ subscribed: true });
     })
-    .delete(...jsonBody('4kb'), (req, res) => {
+    .delete(...jsonBody('4kb'), async (req, res) => {
       const input = parseBody(pushUnsubscribeSchema, req.body);
       const endpoint = checkPushEndpoint(input.endpoint, { allowLoopback });
-      const known = endpoint.ok ? subscriptions.get(endpoint.href) : undefined;
-      if (known && sameSecret(input.auth, known.auth)) subscriptions.remove(known.endpoint);
+      const known = endpoint.ok ? await subscriptions.get(endpoint.href) : undefined;
+      if (known && sameSecret(input.auth, known.auth)) await subscriptions.remove(known.endpoint);
       res.status(204).end();
     })
     .all(methodNotAllowed(['POST', 'DELETE']));

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Release } from '#common/catalog';
 import { BLOCK_BYTES } from '#common/download-blocks';
+import { API } from '#common/routes';
 import { patternBytes, sha256 } from '../test/test-media.js';
 import { ADMIN_TOKEN, startTestServer } from '../test/test-server.js';
 
@@ -40,7 +41,7 @@ describe('POST /api/releases', () => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     }
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('refuses an invalid release with a 400 that names the problem', async () => {
@@ -64,7 +65,7 @@ describe('POST /api/releases', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_body');
     expect(res.body.error.message).toMatch(/^parts\.0\./);
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('refuses a release whose files are missing or differ from what it says', async () => {
@@ -77,7 +78,7 @@ describe('POST /api/releases', () => {
       parts: release.parts.map((p, i) => (i === 0 ? { ...p, url: '/media/albums/new/99.webm' } : p)),
     };
     expect((await publish(missing)).body.error.message).toMatch(/no such file/);
-    expect(server.repository.catalog.count()).toBe(1); // the base catalog's one release
+    expect(await server.repository.catalog.count()).toBe(1); // the base catalog's one release
   });
 
   it('adds the block hashes of a file larger than one block, and checks them when given', async () => {
@@ -105,11 +106,21 @@ describe('POST /api/releases', () => {
     expect(stored?.sha256).toBe(sha256(big));
   });
 
-  it('publishes: 201 with a delivery summary, the catalog and its ETag change; a second time is 409', async () => {
+  it('publishes: 201 at once with the queued alert, the catalog and its ETag change; a second time is 409', async () => {
     const before = await request(server.app).get('/api/catalog');
     const res = await publish(release);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ release: { id: 'new-album' }, delivery: { matched: 0, sent: 0, failed: 0, removed: 0 } });
+    expect(res.body).toEqual({
+      release: { id: 'new-album' },
+      delivery: expect.objectContaining({ releaseId: 'new-album', state: 'queued', matched: 0, sent: 0, pending: 0 }),
+    });
+    const followed = async () =>
+      (await request(server.app).get(API.releaseDelivery('new-album')).set('Authorization', `Bearer ${ADMIN_TOKEN}`)).body;
+    await expect.poll(followed).toMatchObject({ id: res.body.delivery.id, state: 'done', matched: 0 });
+    expect((await request(server.app).get(API.releaseDelivery('new-album'))).status).toBe(401);
+    expect(
+      (await request(server.app).get(API.releaseDelivery('no-such')).set('Authorization', `Bearer ${ADMIN_TOKEN}`)).status,
+    ).toBe(404);
     const after = await request(server.app)
       .get('/api/catalog')
       .set('If-None-Match', before.headers['etag'] as string);

@@ -6,42 +6,51 @@ import { verifyReleaseFiles } from '../catalog/verify-release-files.js';
 import { HttpError } from '../http/http-error.js';
 import { jsonBody, parseBody } from '../http/json-body.js';
 import { methodNotAllowed } from '../http/method-not-allowed.js';
-import type { PushSender } from '../push/push-sender.js';
+import type { DeliveryStore } from '../delivery/delivery-store.js';
 import { ReleaseExistsError } from '../storage/repository.js';
 
 export interface ReleasesRouterDeps {
   readonly adminToken: string;
   readonly catalog: CatalogService;
   readonly mediaDir: string;
-  readonly pushSender: PushSender;
+  readonly deliveries: DeliveryStore;
 }
 
 /**
  * POST /api/releases (admin): checks the release and its files (adding the block hashes the
- * browser verifies downloads with), adds it to the catalog, then
- * alerts the subscribers and answers 201 with the delivery summary.
+ * browser verifies downloads with), adds it to the catalog and queues its alert in one
+ * transaction, and answers 201 at once with the delivery's status (common/delivery-status.ts).
+ * GET /api/releases/<id>/delivery (admin): that status as the alert goes out.
  */
-export function releasesRouter({ adminToken, catalog, mediaDir, pushSender }: ReleasesRouterDeps): Router {
+export function releasesRouter({ adminToken, catalog, mediaDir, deliveries }: ReleasesRouterDeps): Router {
   const router = Router();
   router
     .route('/')
     .post(requireAdmin(adminToken), ...jsonBody('1mb'), async (req, res) => {
       const given = parseBody(releaseToPublishSchema, req.body);
-      if (catalog.has(given.id)) throw new HttpError(409, 'conflict', `a release with id "${given.id}" already exists`);
-      const conflicts = catalog.typeConflicts(given);
+      if (await catalog.has(given.id)) throw new HttpError(409, 'conflict', `a release with id "${given.id}" already exists`);
+      const conflicts = await catalog.typeConflicts(given);
       if (conflicts.length > 0) throw new HttpError(409, 'conflict', conflicts.slice(0, 10).join('; '));
       const checked = await verifyReleaseFiles(mediaDir, given);
       if (!checked.ok) throw new HttpError(400, 'invalid_body', checked.problems.slice(0, 10).join('; '));
       const { release } = checked;
       try {
-        catalog.publish(release);
+        await catalog.publish(release);
       } catch (error) {
         if (error instanceof ReleaseExistsError) throw new HttpError(409, 'conflict', error.message);
         throw error;
       }
-      const delivery = await pushSender.sendRelease(release);
-      res.status(201).json({ release: { id: release.id }, delivery });
+      res.status(201).json({ release: { id: release.id }, delivery: await deliveries.ofRelease(release.id) });
     })
     .all(methodNotAllowed(['POST']));
+  router
+    .route('/:id/delivery')
+    .get(requireAdmin(adminToken), async (req, res) => {
+      const delivery = await deliveries.ofRelease(req.params.id);
+      if (!delivery) throw new HttpError(404, 'not_found', 'no alert was queued for a release with this id');
+      res.setHeader('Cache-Control', 'no-store');
+      res.json(delivery);
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
 }

@@ -2,6 +2,7 @@ import { artistIdOf } from '#common/artist-id';
 import type { Release } from '#common/catalog';
 import { foldText } from '#common/fold-text';
 import { releaseSummaryOf } from '#common/release-summary';
+import { WORD_SEPARATORS } from '../catalog/search-words.js';
 
 /** A release as the catalog tables hold it: the JSON, its summary, and the keys it is sorted and found by. */
 export interface CatalogRow {
@@ -41,4 +42,27 @@ export function catalogRow(release: Release, source: CatalogRow['source']): Cata
 export function searchText(release: Release): { title: string; artist: string; tracks: string } {
   const tracks = release.parts.flatMap((p) => (p.role === 'track' && p.title ? [p.title] : []));
   return { title: foldText(release.title), artist: foldText(release.artist), tracks: foldText(tracks.join('\n')) };
+}
+
+/**
+ * The same text as PostgreSQL's tsvector literal: each word (split as searchWords splits what is
+ * typed, and as FTS5's unicode61 does) quoted, with its position and weight (A title, B artist,
+ * C track titles). Built here rather than by to_tsvector, whose parser depends on the cluster's
+ * locale and splits some words otherwise. Words are letters and digits only: nothing to escape.
+ */
+export function searchVector(release: Release): string {
+  const text = searchText(release);
+  let position = 0;
+  const entries: string[] = [];
+  for (const [column, weight] of [
+    [text.title, 'A'],
+    [text.artist, 'B'],
+    [text.tracks, 'C'],
+  ] as const) {
+    for (const word of column.split(WORD_SEPARATORS)) {
+      // tsvector positions stop at 16383; a word past that still matches, at the last position.
+      if (word) entries.push(`'${word}':${Math.min(++position, 16383)}${weight}`);
+    }
+  }
+  return entries.join(' ');
 }

@@ -64,33 +64,36 @@ export interface ChangeLog {
  */
 export interface BaseImport {
   /** Adds or replaces these base releases; returns how many were new or changed. */
-  put(releases: readonly Release[]): number;
+  put(releases: readonly Release[]): Promise<number>;
   /** Removes the base releases the file no longer lists, records the file's hash, and commits. */
-  finish(sha256: string): { removed: number };
-  abort(): void;
+  finish(sha256: string): Promise<{ removed: number }>;
+  abort(): Promise<void>;
 }
 
 /**
  * The catalog: the operator's base releases (MEDIA_DIR/catalog.json) and the published ones, with
  * the queries the library API pages through. Every write is one transaction that also logs a
- * version per changed release. Behind an interface so another database can take SQLite's place.
+ * version per changed release. Implemented on SQLite and PostgreSQL.
  */
 export interface CatalogStore {
-  version(): number;
-  count(): number;
-  has(id: string): boolean;
-  get(id: string): Release | undefined;
-  /** Adds a published release; throws ReleaseExistsError for a known id. */
-  publish(release: Release): void;
+  version(): Promise<number>;
+  count(): Promise<number>;
+  has(id: string): Promise<boolean>;
+  get(id: string): Promise<Release | undefined>;
+  /**
+   * Adds a published release and, in the same transaction, its alert's delivery and fan-out job
+   * (server/delivery); throws ReleaseExistsError for a known id.
+   */
+  publish(release: Release): Promise<{ deliveryId: string }>;
   /** The sha256 of the base catalog file last imported, if any. */
-  baseSha256(): string | undefined;
-  beginImport(): BaseImport;
+  baseSha256(): Promise<string | undefined>;
+  beginImport(): Promise<BaseImport>;
   /** The type the catalog gives a media URL, and the first release that listed it. */
-  fileType(url: string): { type: string; releaseId: string } | undefined;
-  listReleases(query: ReleaseListQuery): ReleaseList;
-  listArtists(after: ArtistPosition | undefined, limit: number): ArtistList;
-  artist(id: string): ArtistSummary | undefined;
-  changesSince(version: number, limit: number): ChangeLog;
+  fileType(url: string): Promise<{ type: string; releaseId: string } | undefined>;
+  listReleases(query: ReleaseListQuery): Promise<ReleaseList>;
+  listArtists(after: ArtistPosition | undefined, limit: number): Promise<ArtistList>;
+  artist(id: string): Promise<ArtistSummary | undefined>;
+  changesSince(version: number, limit: number): Promise<ChangeLog>;
   /** The JSON of the newest `max` releases, oldest first (the whole-catalog route). */
-  newestBodies(max: number): string[];
+  newestBodies(max: number): Promise<string[]>;
 }

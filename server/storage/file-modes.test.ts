@@ -15,7 +15,7 @@ describe('DATA_DIR and the database are for the server’s user only', () => {
     await request(server.app).post('/api/push/subscriptions').send(subscriptionBody('https://127.0.0.1:9/push/m')).expect(201);
     const db = path.join(dataDir, 'stowaway.db');
     expect([mode(dataDir), mode(db), mode(`${db}-wal`), mode(`${db}-shm`)]).toEqual(['700', '600', '600', '600']);
-    server.repository.close();
+    await server.repository.close();
   });
 
   it('tightens what an older version left readable', async () => {
@@ -27,6 +27,6 @@ describe('DATA_DIR and the database are for the server’s user only', () => {
     chmodSync(db, 0o644);
     const server = await startTestServer({ dataDir });
     expect([mode(dataDir), mode(db), mode(`${db}-wal`)]).toEqual(['700', '600', '600']);
-    server.repository.close();
+    await server.repository.close();
   });
 });

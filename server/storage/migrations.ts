@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DELIVERY_TABLES } from '../delivery/delivery-tables.js';
 
 /**
  * Schema changes in order; `PRAGMA user_version` records how many have run. Append only:
@@ -109,6 +110,21 @@ const MIGRATIONS: readonly string[] = [
   // The version at which each logged release was first added, kept through its later changes: a
   // client tells a new release (its artist's followers download it) from an edited one.
   `ALTER TABLE catalog_changes ADD COLUMN added_version INTEGER;`,
+  // Durable alerts (issue 18, schema 6): one delivery per published release, one target per subscriber it
+  // matched (the key that keeps a subscriber from being queued twice), and the embedded queue's
+  // jobs (PostgreSQL uses pg-boss instead). A finished job is deleted; a dead one stays.
+  `${DELIVERY_TABLES}
+   CREATE TABLE queue_jobs (
+     id       INTEGER PRIMARY KEY,
+     queue    TEXT NOT NULL,
+     key      TEXT NOT NULL UNIQUE,
+     data     TEXT NOT NULL,
+     state    TEXT NOT NULL DEFAULT 'ready' CHECK (state IN ('ready', 'active', 'dead')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     run_at   INTEGER NOT NULL,
+     error    TEXT
+   ) STRICT;
+   CREATE INDEX queue_jobs_due ON queue_jobs (state, run_at);`,
 ];
 
 export function migrate(db: Database): number {

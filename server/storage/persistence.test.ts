@@ -28,17 +28,17 @@ describe('restart on the same DATA_DIR', () => {
     };
     await request(first.app).post('/api/releases').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send(release).expect(201);
     const catalogBefore = await request(first.app).get('/api/catalog');
-    first.repository.close();
+    await first.repository.close();
 
     const second = await startTestServer({ media: first.media, dataDir: first.dataDir });
-    expect(second.repository.subscriptions.list()).toEqual([
+    expect(await second.repository.subscriptions.list()).toEqual([
       expect.objectContaining({ endpoint, preferences: { kinds: ['movie'] } }),
     ]);
     const catalogAfter = await request(second.app).get('/api/catalog');
     expect(catalogAfter.body).toEqual(catalogBefore.body);
     expect(catalogAfter.headers['etag']).toBe(catalogBefore.headers['etag']);
     expect(second.secrets.vapid).toEqual(first.secrets.vapid);
-    second.repository.close();
+    await second.repository.close();
   });
 
   it('generates an admin token once, keeps it, and says so only the first time', async () => {

@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { OfflineAction } from '#common/offline-actions';
 import type { ActionStore } from './repository.js';
 
-const RECENTLY_PLAYED = 20;
+/** Plays the library lists, newest first. */
+export const RECENTLY_PLAYED = 20;
 
 /** Offline actions in SQLite: the action's id is the primary key, so a replay is a no-op. */
 export function sqliteActionStore(db: Database): ActionStore {
@@ -22,14 +23,14 @@ export function sqliteActionStore(db: Database): ActionStore {
     "SELECT subject AS track, at FROM actions WHERE device_id = ? AND type = 'play' ORDER BY at DESC LIMIT ?",
   );
   return {
-    apply: (action, receivedAt = new Date()) =>
+    apply: async (action, receivedAt = new Date()) =>
       db.transaction(() => {
         const row = [action.id, action.deviceId, action.type, action.subject, action.at, receivedAt.toISOString()] as const;
         const applied = insert.run(...row).changes > 0;
         if (applied) effects[action.type]?.(action.deviceId, action.subject);
         return { applied };
       })(),
-    library: (deviceId) => ({
+    library: async (deviceId) => ({
       follows: follows.all(deviceId).map((r) => r.artist),
       favourites: favourites.all(deviceId).map((r) => r.track),
       recentlyPlayed: plays.all(deviceId, RECENTLY_PLAYED),

@@ -7,7 +7,7 @@ import { catalogWrites } from './sqlite-catalog-writes.js';
 import { sqliteReleaseList } from './sqlite-release-list.js';
 
 /** The catalog in SQLite (tables in migrations.ts, schema 4). */
-export function sqliteCatalogStore(db: Database): CatalogStore {
+export function sqliteCatalogStore(db: Database, createDelivery: (releaseId: string) => string): CatalogStore {
   const writes = catalogWrites(db);
   const state = db.prepare<[], { version: number; floor: number; source_sha256: string | null }>(
     'SELECT version, floor, source_sha256 FROM catalog_state',
@@ -33,37 +33,49 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
     'SELECT body FROM (SELECT seq, body FROM catalog_releases ORDER BY seq DESC LIMIT ?) ORDER BY seq',
   );
   const listReleases = sqliteReleaseList(db);
-  const publishOne = db.transaction((release: Release) => {
+  const publishOne = db.transaction((release: Release, alert: boolean) => {
     if (body.get(release.id)) throw new ReleaseExistsError(release.id);
     writes.put(release, 'published');
     writes.endWrite();
+    return alert ? createDelivery(release.id) : '';
   });
-  const publish = (release: Release) => {
+  const publish = (release: Release, alert = true) => {
     try {
-      publishOne(release);
+      return publishOne(release, alert);
     } catch (error) {
       writes.forgetVersion();
       throw error;
     }
   };
 
+  const changesSince = db.transaction((since: number, limit: number) => {
+    const { version, floor } = state.get() as { version: number; floor: number };
+    const list: CatalogChange[] = changes.all(since, limit).map((row) => ({
+      version: row.version,
+      id: row.id,
+      release: parseStored(row.body ?? undefined),
+      addedVersion: row.addedVersion ?? undefined,
+    }));
+    return { version, floor, changes: list };
+  });
+
   moveLegacyReleases(db, publish);
 
   return {
-    version: () => (state.get() as { version: number }).version,
-    count: () => (count.get() as { n: number }).n,
-    has: (id) => body.get(id) !== undefined,
-    get: (id) => parseStored(body.get(id)?.body),
-    publish: (release) => publish(release),
-    baseSha256: () => state.get()?.source_sha256 ?? undefined,
-    beginImport() {
+    version: async () => (state.get() as { version: number }).version,
+    count: async () => (count.get() as { n: number }).n,
+    has: async (id) => body.get(id) !== undefined,
+    get: async (id) => parseStored(body.get(id)?.body),
+    publish: async (release) => ({ deliveryId: publish(release) }),
+    baseSha256: async () => state.get()?.source_sha256 ?? undefined,
+    async beginImport() {
       // One transaction from the first release to the hash: readers never see half a catalog,
       // and a file that turns out invalid halfway leaves the catalog as it was.
       db.exec('BEGIN IMMEDIATE');
       const seen = new Set<string>();
       const typed = new Set<string>();
       return {
-        put(releases) {
+        async put(releases) {
           let changed = 0;
           for (const release of releases) {
             seen.add(release.id);
@@ -71,7 +83,7 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
           }
           return changed;
         },
-        finish(sha256) {
+        async finish(sha256) {
           const gone = baseIds.all().filter((row) => !seen.has(row.id));
           for (const row of gone) writes.remove(row.id);
           writes.endWrite();
@@ -79,15 +91,15 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
           db.exec('COMMIT');
           return { removed: gone.length };
         },
-        abort() {
+        async abort() {
           writes.forgetVersion();
           if (db.inTransaction) db.exec('ROLLBACK');
         },
       };
     },
-    fileType: (url) => fileType.get(url),
-    listReleases,
-    listArtists(after, limit) {
+    fileType: async (url) => fileType.get(url),
+    listReleases: async (query) => listReleases(query),
+    async listArtists(after, limit) {
       const rows = artists.all(after?.sortKey ?? '', after?.id ?? '', limit + 1);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
@@ -96,23 +108,14 @@ export function sqliteCatalogStore(db: Database): CatalogStore {
         next: rows.length > limit && last ? { sortKey: last.sortKey, id: last.id } : undefined,
       };
     },
-    artist: (id) => artist.get(id),
-    changesSince: db.transaction((since: number, limit: number) => {
-      const { version, floor } = state.get() as { version: number; floor: number };
-      const list: CatalogChange[] = changes.all(since, limit).map((row) => ({
-        version: row.version,
-        id: row.id,
-        release: parseStored(row.body ?? undefined),
-        addedVersion: row.addedVersion ?? undefined,
-      }));
-      return { version, floor, changes: list };
-    }),
-    newestBodies: (max) => newest.all(max).map((row) => row.body),
+    artist: async (id) => artist.get(id),
+    changesSince: async (since, limit) => changesSince(since, limit),
+    newestBodies: async (max) => newest.all(max).map((row) => row.body),
   };
 }
 
 // Rows are re-validated: a release stored by an older schema must not reach a client unchecked.
-function parseStored(json: string | undefined): Release | undefined {
+export function parseStored(json: string | undefined): Release | undefined {
   if (json === undefined) return undefined;
   const result = validateRelease(JSON.parse(json));
   return result.ok ? result.value : undefined;
@@ -122,7 +125,7 @@ function parseStored(json: string | undefined): Release | undefined {
  * Releases published before the catalog had its own tables (schema 3 kept them whole in
  * `releases`) join it once, as published releases, and leave the old table empty.
  */
-function moveLegacyReleases(db: Database, publish: (release: Release) => void): void {
+function moveLegacyReleases(db: Database, publish: (release: Release, alert: boolean) => string): void {
   const legacy = db.prepare<[], { id: string; body: string }>('SELECT id, body FROM releases ORDER BY published_at, id').all();
   if (legacy.length === 0) return;
   db.transaction(() => {
@@ -130,7 +133,7 @@ function moveLegacyReleases(db: Database, publish: (release: Release) => void): 
       const release = parseStored(row.body);
       if (!release) continue;
       try {
-        publish(release);
+        publish(release, false); // alerted when it was published
       } catch (error) {
         if (!(error instanceof ReleaseExistsError)) throw error;
       }

@@ -9,8 +9,8 @@ export function sqliteDeviceStore(db: Database): DeviceStore {
   );
   const keyHash = (deviceId: string) => find.get(deviceId)?.key_hash;
   return {
-    keyHash,
-    claim: (deviceId, hash) =>
+    keyHash: async (deviceId) => keyHash(deviceId),
+    claim: async (deviceId, hash) =>
       db.transaction(() => {
         insert.run(deviceId, hash, new Date().toISOString());
         return keyHash(deviceId) as Buffer;

@@ -1,5 +1,8 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { createSqliteDelivery, sqliteDeliveryStore } from '../delivery/sqlite-delivery-store.js';
+import { sqliteJobQueue } from '../delivery/sqlite-job-queue.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { migrate } from './migrations.js';
 import { pruneRows } from './prune-rows.js';
 import type { Repository } from './repository.js';
@@ -9,7 +12,7 @@ import { sqliteDeviceStore } from './sqlite-device-store.js';
 import { sqliteSubscriptionStore } from './sqlite-subscription-store.js';
 
 /** The default Repository: one SQLite file in WAL mode, migrated when opened. */
-export function openSqliteRepository(file: string): Repository {
+export function openSqliteRepository(file: string, options: { logger?: Logger } = {}): Repository {
   ownerOnly(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -20,14 +23,21 @@ export function openSqliteRepository(file: string): Repository {
   migrate(db);
 
   const prune = pruneRows(db);
+  const queue = sqliteJobQueue(db, { logger: options.logger ?? silentLogger });
 
   return {
     subscriptions: sqliteSubscriptionStore(db),
-    catalog: sqliteCatalogStore(db),
+    catalog: sqliteCatalogStore(db, createSqliteDelivery(db)),
     actions: sqliteActionStore(db),
     devices: sqliteDeviceStore(db),
-    prune: (now = new Date()) => prune(now),
-    close: () => db.close(),
+    deliveries: sqliteDeliveryStore(db),
+    queue,
+    rateLimitStore: () => undefined,
+    prune: async (now = new Date()) => prune(now),
+    close: async () => {
+      await queue.stop();
+      db.close();
+    },
   };
 }
 

@@ -40,23 +40,23 @@ export function sqliteSubscriptionStore(db: Database): SubscriptionStore {
   });
 
   return {
-    get: (endpoint) => {
+    get: async (endpoint) => {
       const row = get.get(endpoint);
       return row && toSubscription(row);
     },
-    upsert: (sub) =>
+    upsert: async (sub) =>
       db.transaction(() => {
         const created = get.get(sub.endpoint) === undefined;
         upsert.run(sub.endpoint, sub.p256dh, sub.auth, JSON.stringify(sub.preferences), new Date().toISOString());
         return { created };
       })(),
-    remove: (endpoint) => remove.run(endpoint).changes > 0,
-    list: () => list.all().map(toSubscription),
-    count: () => count.get()?.n ?? 0,
-    recordFailure: (endpoint, at) => {
+    remove: async (endpoint) => remove.run(endpoint).changes > 0,
+    list: async () => list.all().map(toSubscription),
+    count: async () => count.get()?.n ?? 0,
+    recordFailure: async (endpoint, at) => {
       const row = failure.get(at.toISOString(), endpoint);
       return row && { failures: row.failures, failingSince: row.failing_since };
     },
-    recordSuccess: (endpoint) => void success.run(endpoint),
+    recordSuccess: async (endpoint) => void success.run(endpoint),
   };
 }

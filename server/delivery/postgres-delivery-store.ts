@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { PgBoss } from 'pg-boss';
+import { inTransaction } from '../storage/postgres-transaction.js';
+import { numbered } from '../storage/numbered-placeholders.js';
+import { DELIVERY_SQL as SQL, statusOf, type DeliveryStore, type StatusRow } from './delivery-store.js';
+import { inTransactionOf, QUEUES } from './pg-boss-queue.js';
+
+/** Deliveries in PostgreSQL; their jobs are pg-boss's, queued in the same transactions. */
+export function postgresDeliveryStore(pool: pg.Pool, boss: PgBoss): DeliveryStore {
+  const run = (sql: string, params: unknown[]) => pool.query(numbered(sql), params);
+  return {
+    async ofRelease(releaseId) {
+      const { rows } = await pool.query<StatusRow>(numbered(SQL.status), [releaseId]);
+      return rows[0] && statusOf(rows[0]);
+    },
+    addTargets: (job, endpoints) =>
+      inTransaction(pool, async (client) => {
+        const added = await client.query<{ endpoint: string }>(
+          `INSERT INTO delivery_targets (delivery_id, endpoint) SELECT $1, unnest($2::text[])
+           ON CONFLICT DO NOTHING RETURNING endpoint`,
+          [job.deliveryId, endpoints],
+        );
+        if (added.rows.length === 0) return 0;
+        await boss.insert(
+          QUEUES.push,
+          added.rows.map(({ endpoint }) => ({ data: { ...job, endpoint }, singletonKey: `${job.deliveryId}:${endpoint}` })),
+          { db: inTransactionOf(client) },
+        );
+        return added.rows.length;
+      }),
+    fannedOut: async (deliveryId) => void (await run(SQL.fannedOut, [deliveryId])),
+    startSend: async (job) => ((await run(SQL.startSend, [job.deliveryId, job.endpoint])).rowCount ?? 0) > 0,
+    unsend: async (job) => void (await run(SQL.unsend, [job.deliveryId, job.endpoint])),
+    finish: async (job, outcome, deadLettered = false) =>
+      void (await run(SQL.finish, [outcome, deadLettered ? 1 : 0, job.deliveryId, job.endpoint])),
+  };
+}
+
+/** Creates a release's delivery and queues its fan-out on the publishing transaction's connection. */
+export function createPostgresDelivery(boss: PgBoss) {
+  return async (client: pg.PoolClient, releaseId: string): Promise<string> => {
+    const deliveryId = randomUUID();
+    await client.query('INSERT INTO deliveries (id, release_id, created_at) VALUES ($1, $2, $3)', [
+      deliveryId,
+      releaseId,
+      new Date().toISOString(),
+    ]);
+    await boss.send(QUEUES.fanOut, { deliveryId, releaseId }, { singletonKey: deliveryId, db: inTransactionOf(client) });
+    return deliveryId;
+  };
+}

@@ -1,0 +1,31 @@
+import { ConfigError } from './config/config-error.js';
+import { loadConfig } from './config/load-config.js';
+import { createLogger } from './logger.js';
+import { openServerData } from './start-server.js';
+
+/**
+ * `npm run worker`: a process that only works the alert queue (no HTTP), beside any number of
+ * servers and workers on the same DATABASE_URL (or the same DATA_DIR with SQLite). It reads the
+ * same configuration as the server, VAPID keys included: give every process the same DATA_DIR
+ * secrets. SIGTERM lets the jobs in hand finish; a process killed outright loses nothing, its
+ * jobs run again elsewhere once their lease runs out.
+ */
+const logger = createLogger();
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const { repository, workAlerts } = await openServerData(config, logger);
+  await workAlerts();
+  logger.info('working the alert queue', { database: config.databaseUrl ? 'postgresql' : 'sqlite' });
+  const shutdown = (signal: string) => {
+    logger.info('stopping', { signal });
+    void repository.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown).once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : `could not start: ${(error as Error).message ?? String(error)}`;
+  process.stderr.write(`stowaway worker: ${message}\n`);
+  process.exit(1);
+});
