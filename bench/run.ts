@@ -63,6 +63,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.stderr.write(`bench: ${(error as Error).stack ?? (error as Error).message}\n`);
   process.exit(1);
 });

@@ -48,7 +48,6 @@ async function keystrokeToResults(page: Page, words: readonly string[]): Promise
       .getByRole('status')
       .filter({ hasText: `“${word}”` })
       .waitFor();
-    await page.locator('release-card').first().waitFor();
     times.push(performance.now() - started);
   }
   await search.fill('');
@@ -73,12 +72,16 @@ async function scrollThrough(page: Page, releases: number): Promise<void> {
 }
 
 /** The library page with one server's catalog: first card online and offline, and search. */
-async function measure(server: ServerProcess) {
+async function measure(server: ServerProcess, label: string) {
+  const step = (what: string) => process.stderr.write(`  library-page, ${label}: ${what}\n`);
   const browser = await launchBrowser({ viewport: PHONE });
   try {
     await openApp(browser.page, server.origin);
+    step('first card online');
     const online = await timeToFirstCard(browser.page);
+    step('search');
     const search = await keystrokeToResults(browser.page, WORDS);
+    step('first card with the server stopped');
     await server.stop();
     const offline = await timeToFirstCard(browser.page);
     await server.start();
@@ -96,7 +99,7 @@ export const libraryPage: Benchmark = {
   async run({ mediaDir }) {
     const small = new ServerProcess({ mediaDir });
     await small.start();
-    const anchor = await measure(small).finally(() => small.dispose());
+    const anchor = await measure(small, '3 releases').finally(() => small.dispose());
     await anchor.browser.close();
 
     const bigMedia = mkdtempSync(path.join(os.tmpdir(), 'stowaway-bench-page-'));
@@ -104,7 +107,7 @@ export const libraryPage: Benchmark = {
     const big = new ServerProcess({ mediaDir: bigMedia });
     await big.start();
     try {
-      const result = await measure(big);
+      const result = await measure(big, `${RELEASES} releases`);
       const { page } = result.browser;
       await page.reload();
       await page.locator('release-card').first().waitFor();
