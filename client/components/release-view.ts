@@ -30,7 +30,7 @@ const artwork = (r: Release | ReleaseSummary) =>
     class="art"
     src=${r.artwork}
     srcset=${artworkSrcset(r)}
-    sizes="(max-width: 600px) calc(100vw - 32px), 280px"
+    sizes="(max-width: 600px) 200px, 280px"
     fetchpriority="high"
     alt="Artwork of ${r.title}"
     width="512"
@@ -58,9 +58,14 @@ export class ReleaseView extends LitElement {
         gap: 1.5em;
         align-items: start;
       }
+      /* On a phone the actions belong in the first screen: a smaller cover, then title and buttons. */
       @media (max-width: 600px) {
         .top {
           grid-template-columns: 1fr;
+          gap: 1em;
+        }
+        img.art {
+          max-width: min(200px, 28vh);
         }
       }
       img.art {
@@ -191,17 +196,18 @@ export class ReleaseView extends LitElement {
       <div class="top">
         ${artwork(release)}
         <div>
-          ${heading(release)} ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
+          ${heading(release)}
           <p class="muted">
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
             ${formatBytes(releaseBytes(release))}
           </p>
-          <follow-artist .artist=${release.artist}></follow-artist>
           <download-status .record=${downloadOf(release.id)}></download-status>
           <div class="actions">
             ${this.#playButton(release)}
             <download-controls .release=${release} .record=${downloadOf(release.id)}></download-controls>
           </div>
+          <follow-artist .artist=${release.artist}></follow-artist>
+          ${release.description ? html`<p class="muted">${release.description}</p>` : nothing}
         </div>
       </div>
       ${release.kind === 'album' ? this.#trackList(release) : this.#movie(release)}`;

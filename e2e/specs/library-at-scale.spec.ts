@@ -56,6 +56,12 @@ test('search finds a release by a word of its title, as it is typed, and opens i
     await cards(page).first().getByRole('link', { name: 'Zephyrine Lanterns' }).click();
     await expect(page.getByRole('heading', { name: 'Zephyrine Lanterns', level: 1 })).toBeVisible();
     await expect(page).toHaveTitle('Zephyrine Lanterns — Stowaway');
+    // On a phone, Play and Download are in the first screen, above the tab bar.
+    const tabBar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    for (const name of ['Play album', 'Download']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect(box && tabBar && box.y + box.height).toBeLessThanOrEqual(tabBar?.y ?? 0);
+    }
   } finally {
     await close();
   }
