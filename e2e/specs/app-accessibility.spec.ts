@@ -9,6 +9,7 @@ const VIEWS = [
   ['catalog', '/'],
   ['release-album', '/releases/harbour-lights'],
   ['release-movie', '/releases/test-pattern'],
+  ['artist', '/artists/the-stowaways'],
   ['downloads', '/downloads'],
   ['settings', '/settings'],
   ['now-playing', '/now-playing'],
