@@ -15,7 +15,7 @@ import { median, type Benchmark } from '../harness.js';
  * push service (which checks every JWT and decrypts every message) shares the cores with the
  * workers and PostgreSQL, so a run that size takes minutes: set QUEUE_FANOUT_SUBSCRIBERS to try it.
  */
-const SUBSCRIBERS = Number(process.env['QUEUE_FANOUT_SUBSCRIBERS'] ?? 10_000);
+const SUBSCRIBERS = Number(process.env['QUEUE_FANOUT_SUBSCRIBERS'] ?? 5_000);
 const RUNS = 3;
 
 /** `npm run worker` processes on one database, with the VAPID keys the push service checks; their logs go to `logDir`. */
