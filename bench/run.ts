@@ -8,6 +8,7 @@ import { downloadTime } from './figures/download-time.js';
 import { offlineSeek } from './figures/offline-seek.js';
 import { mediaThroughput } from './figures/media-throughput.js';
 import { pushFanout } from './figures/push-fanout.js';
+import { queueFanout } from './figures/queue-fanout.js';
 import { catalogRefresh } from './figures/catalog-refresh.js';
 import { catalogScale } from './figures/catalog-scale.js';
 import { libraryPage } from './figures/library-page.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   downloadMemory,
   mediaThroughput,
   pushFanout,
+  queueFanout,
   appStart,
   catalogRefresh,
   catalogScale,

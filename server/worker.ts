@@ -17,8 +17,11 @@ async function main(): Promise<void> {
   const { repository, workAlerts } = await openServerData(config, logger);
   await workAlerts();
   logger.info('working the alert queue', { database: config.databaseUrl ? 'postgresql' : 'sqlite' });
+  // The queue's own timers do not hold a process open (a server's socket does): this one does.
+  const alive = setInterval(() => undefined, 3600_000);
   const shutdown = (signal: string) => {
     logger.info('stopping', { signal });
+    clearInterval(alive);
     void repository.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown).once('SIGTERM', shutdown);

@@ -1,9 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-/** True when Debian's nginx is on this machine (the bench reports the nginx ratio only then). */
-export const nginxInstalled = (): boolean => spawnSync('sh', ['-c', 'command -v nginx'], { stdio: 'ignore' }).status === 0;
 
 /** nginx with one worker process (like the one Node process) serving `mediaDir` under /media/. */
 export async function startNginx(workDir: string, mediaDir: string, port: number): Promise<ChildProcess> {

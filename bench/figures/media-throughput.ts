@@ -6,7 +6,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../../e2e/fixtures/free-port.js';
 import { REPO_ROOT } from '../../e2e/fixtures/server-process.js';
-import { nginxInstalled, startNginx } from '../anchors/nginx.js';
+import { NginxProcess, nginxInstalled } from '../../e2e/fixtures/nginx-process.js';
+import { startNginx } from '../anchors/nginx.js';
 import type { Benchmark, Figure } from '../harness.js';
 
 const FILE_BYTES = 100 * 1024 * 1024;
@@ -131,6 +132,23 @@ export const mediaThroughput: Benchmark = {
       } finally {
         nginx.kill();
         rmSync(work, { recursive: true, force: true });
+      }
+      // The deployment: the committed deploy/nginx.conf (all cores) in front of the same server,
+      // against the Node route measured above in the same run.
+      const front = new NginxProcess({ mediaDir, upstreamPort: Number(new URL(origin).port) });
+      await front.start();
+      try {
+        const viaFront = await rangesPerSecond(front.origin);
+        figures.push({
+          name: 'media through deploy/nginx.conf vs the Node route',
+          stowaway: `${viaFront.toFixed(0)} req/s via deploy/nginx.conf`,
+          anchor: `${stowaway.toFixed(0)} req/s Node route`,
+          ratio: viaFront / stowaway,
+          goal: '≥ 5x',
+          data: { committedConfig: viaFront, node: stowaway },
+        });
+      } finally {
+        await front.dispose();
       }
     } else {
       figures.push({

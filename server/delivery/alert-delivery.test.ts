@@ -94,7 +94,7 @@ describe('a release’s alert through the queue', () => {
     await repository.queue.work(handlers);
     await until(repository, 'r2', (s) => s.state === 'done');
     // A job run again after its outcome was recorded sends nothing.
-    await handlers.push({ deliveryId, releaseId: 'r2', endpoint: E('a') }, false);
+    await handlers.push({ deliveryId, releaseId: 'r2', endpoint: E('a') }, { number: 2, last: false });
     expect(posts.sort()).toEqual([E('a'), E('b')]);
   }, 30_000);
 

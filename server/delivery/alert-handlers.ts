@@ -35,16 +35,16 @@ export function alertHandlers(repository: Repository, sender: PushSender, logger
       logger.info('release alert queued', { releaseId: job.releaseId, matched: endpoints.length, queued });
     },
 
-    async push(job, lastTry) {
-      if (!(await deliveries.startSend(job))) return; // finished by an earlier try
+    async push(job, attempt) {
+      if (!(await deliveries.isPending(job))) return; // finished by an earlier try
       const sub = await subscriptions.get(job.endpoint);
       const payload = await payloads.fetch(job.releaseId);
-      if (!sub || payload === undefined) return deliveries.finish(job, 'removed'); // unsubscribed meanwhile
+      if (!sub || payload === undefined) return deliveries.finish(job, 'removed', 0); // unsubscribed meanwhile
       const outcome = await sender.sendOnce(sub, payload);
-      if (outcome !== 'retry') return deliveries.finish(job, outcome);
+      if (outcome !== 'retry') return deliveries.finish(job, outcome, attempt.number);
       await deliveries.unsend(job);
-      if (lastTry) await deliveries.finish(job, await sender.giveUp(sub), true);
-      throw new RetryLater(`the push service asked to try later (${lastTry ? 'last try' : 'will retry'})`);
+      if (attempt.last) await deliveries.finish(job, await sender.giveUp(sub), attempt.number, true);
+      throw new RetryLater(`the push service asked to try later (${attempt.last ? 'last try' : 'will retry'})`);
     },
   };
 }

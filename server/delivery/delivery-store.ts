@@ -28,10 +28,14 @@ export interface DeliveryStore {
   /** The fan-out has queued every target. */
   fannedOut(deliveryId: string): Promise<void>;
   /** Before a post to the push service: false when the target is finished already (nothing to send). */
-  startSend(job: PushJob): Promise<boolean>;
+  isPending(job: PushJob): Promise<boolean>;
   /** The post was refused with "try later": it does not count as a send. */
   unsend(job: PushJob): Promise<void>;
-  finish(job: PushJob, outcome: TargetOutcome, deadLettered?: boolean): Promise<void>;
+  /**
+   * Records the outcome of try number `attempt` (the queue's own count, stored when it claimed
+   * the job: no write is needed before a send to know a killed try may have posted).
+   */
+  finish(job: PushJob, outcome: TargetOutcome, attempt: number, deadLettered?: boolean): Promise<void>;
 }
 
 /** Thrown by a push job that should be tried again later (429, 5xx, timeouts). */
@@ -41,8 +45,11 @@ export class RetryLater extends Error {
 
 export interface AlertHandlers {
   fanOut(job: FanOutJob): Promise<void>;
-  /** Throws to be tried again; `lastTry`: no try follows this one (a throw then dead-letters the job). */
-  push(job: PushJob, lastTry: boolean): Promise<void>;
+  /**
+   * Throws to be tried again. `attempt`: this try's number (1 first); `lastTry`: no try follows
+   * this one (a throw then dead-letters the job).
+   */
+  push(job: PushJob, attempt: { readonly number: number; readonly last: boolean }): Promise<void>;
 }
 
 /** A queue engine: SQLite's own table (sqlite-job-queue.ts) or pg-boss (pg-boss-queue.ts). */
@@ -92,8 +99,9 @@ export function statusOf(row: StatusRow): DeliveryStatus {
 /** The other statements both stores run (with `?` placeholders). */
 export const DELIVERY_SQL = {
   status: STATUS_SQL,
-  startSend: "UPDATE delivery_targets SET sends = sends + 1 WHERE delivery_id = ? AND endpoint = ? AND state = 'pending'",
-  unsend: 'UPDATE delivery_targets SET sends = sends - 1 WHERE delivery_id = ? AND endpoint = ? AND sends > 0',
-  finish: "UPDATE delivery_targets SET state = ?, dead_lettered = ? WHERE delivery_id = ? AND endpoint = ? AND state = 'pending'",
+  isPending: "SELECT 1 AS pending FROM delivery_targets WHERE delivery_id = ? AND endpoint = ? AND state = 'pending'",
+  unsend: 'UPDATE delivery_targets SET unsent = unsent + 1 WHERE delivery_id = ? AND endpoint = ?',
+  finish: `UPDATE delivery_targets SET state = ?, sends = ? - unsent, dead_lettered = ?
+           WHERE delivery_id = ? AND endpoint = ? AND state = 'pending'`,
   fannedOut: 'UPDATE deliveries SET fanned_out = 1 WHERE id = ?',
 } as const;

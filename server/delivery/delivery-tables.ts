@@ -1,7 +1,8 @@
 /**
  * The delivery tables, in SQL both SQLite and PostgreSQL read alike (text, integer, no STRICT):
- * one row per published release's alert, and one per subscriber it was queued for. `sends`
- * counts posts to the push service whose outcome was not a refusal: above 1, a resend.
+ * one row per published release's alert, and one per subscriber it was queued for. `sends`:
+ * the tries that may have reached the push service (the job's tries less those refused with
+ * "try later", counted in `unsent`); above 1, a resend.
  */
 export const DELIVERY_TABLES = `
    CREATE TABLE deliveries (
@@ -15,6 +16,7 @@ export const DELIVERY_TABLES = `
      endpoint      TEXT NOT NULL,
      state         TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed', 'removed')),
      sends         INTEGER NOT NULL DEFAULT 0,
+     unsent        INTEGER NOT NULL DEFAULT 0,
      dead_lettered INTEGER NOT NULL DEFAULT 0,
      PRIMARY KEY (delivery_id, endpoint)
    );`;

@@ -89,7 +89,7 @@ export function pgBossQueue(boss: PgBoss, options: { concurrency?: number } = {}
             Promise.all(
               jobs.map(async (job): Promise<JobResult> => {
                 try {
-                  await handlers.push(job.data, job.retryCount >= job.retryLimit);
+                  await handlers.push(job.data, { number: job.retryCount + 1, last: job.retryCount >= job.retryLimit });
                   return { id: job.id, status: 'completed' };
                 } catch (error) {
                   return { id: job.id, status: 'failed', output: { message: (error as Error).message } };

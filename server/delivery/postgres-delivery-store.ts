@@ -30,10 +30,10 @@ export function postgresDeliveryStore(pool: pg.Pool, boss: PgBoss): DeliveryStor
         return added.rows.length;
       }),
     fannedOut: async (deliveryId) => void (await run(SQL.fannedOut, [deliveryId])),
-    startSend: async (job) => ((await run(SQL.startSend, [job.deliveryId, job.endpoint])).rowCount ?? 0) > 0,
+    isPending: async (job) => ((await run(SQL.isPending, [job.deliveryId, job.endpoint])).rowCount ?? 0) > 0,
     unsend: async (job) => void (await run(SQL.unsend, [job.deliveryId, job.endpoint])),
-    finish: async (job, outcome, deadLettered = false) =>
-      void (await run(SQL.finish, [outcome, deadLettered ? 1 : 0, job.deliveryId, job.endpoint])),
+    finish: async (job, outcome, attempt, deadLettered = false) =>
+      void (await run(SQL.finish, [outcome, attempt, deadLettered ? 1 : 0, job.deliveryId, job.endpoint])),
   };
 }
 

@@ -10,9 +10,9 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
   const addTarget = db.prepare<[string, string], unknown>(
     'INSERT OR IGNORE INTO delivery_targets (delivery_id, endpoint) VALUES (?, ?)',
   );
-  const startSend = db.prepare<[string, string], unknown>(SQL.startSend);
+  const isPending = db.prepare<[string, string], unknown>(SQL.isPending);
   const unsend = db.prepare<[string, string], unknown>(SQL.unsend);
-  const finish = db.prepare<[string, number, string, string], unknown>(SQL.finish);
+  const finish = db.prepare<[string, number, number, string, string], unknown>(SQL.finish);
   const fannedOut = db.prepare<[string], unknown>(SQL.fannedOut);
   const addTargets = db.transaction((job: { deliveryId: string; releaseId: string }, endpoints: readonly string[]) => {
     let added = 0;
@@ -30,10 +30,10 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
     },
     addTargets: async (job, endpoints) => addTargets(job, endpoints),
     fannedOut: async (deliveryId) => void fannedOut.run(deliveryId),
-    startSend: async (job) => startSend.run(job.deliveryId, job.endpoint).changes > 0,
+    isPending: async (job) => isPending.get(job.deliveryId, job.endpoint) !== undefined,
     unsend: async (job) => void unsend.run(job.deliveryId, job.endpoint),
-    finish: async (job, outcome, deadLettered = false) =>
-      void finish.run(outcome, deadLettered ? 1 : 0, job.deliveryId, job.endpoint),
+    finish: async (job, outcome, attempt, deadLettered = false) =>
+      void finish.run(outcome, attempt, deadLettered ? 1 : 0, job.deliveryId, job.endpoint),
   };
 }
 

@@ -27,8 +27,8 @@ describe('the embedded (SQLite) job queue', () => {
     const queue = sqliteJobQueue(db, { logger: silentLogger, retryBaseMs: 50, idlePollMs: 5 });
     await queue.work({
       fanOut: async () => undefined,
-      push: async (_job, last) => {
-        tries.push({ at: performance.now(), last });
+      push: async (_job, attempt) => {
+        tries.push({ at: performance.now(), last: attempt.last });
         throw new RetryLater('busy');
       },
     });

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import webpush from 'web-push';
+import type { Catalog } from '#common/catalog';
+import { PushService } from '../../e2e/fixtures/push-service.js';
+import { E2E_VAPID_SUBJECT, REPO_ROOT } from '../../e2e/fixtures/server-process.js';
+import { openPostgresRepository } from '../../server/storage/postgres-repository.js';
+import { postgresBinDir, startPostgresCluster } from '../../server/test/postgres-cluster.js';
+import { median, type Benchmark } from '../harness.js';
+
+/**
+ * Subscribers per run. The issue's goal is stated for 100,000; on this 2-core machine the local
+ * push service (which checks every JWT and decrypts every message) shares the cores with the
+ * workers and PostgreSQL, so a run that size takes minutes: set QUEUE_FANOUT_SUBSCRIBERS to try it.
+ */
+const SUBSCRIBERS = Number(process.env['QUEUE_FANOUT_SUBSCRIBERS'] ?? 5_000);
+const RUNS = 3;
+
+/** `npm run worker` processes on one database, with the VAPID keys the push service checks; their logs go to `logDir`. */
+function startWorkers(count: number, env: Record<string, string>, logDir: string): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, n) => {
+      const log = path.join(logDir, `worker-${n}.log`);
+      const out = openSync(log, 'w');
+      const child = spawn(process.execPath, ['build/server/worker.js'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', out, out],
+      });
+      closeSync(out);
+      while (!readFileSync(log, 'utf8').includes('working the alert queue')) {
+        if (child.exitCode !== null) throw new Error(`a worker exited: ${readFileSync(log, 'utf8')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return child;
+    }),
+  );
+}
+
+/**
+ * Figure: the durable fan-out on PostgreSQL (pg-boss): one release to SUBSCRIBERS subscriptions on
+ * the local push service, worked by two `npm run worker` processes against one, and the time to
+ * queue every subscriber's job (publish to "fanned out"). Median of 3 runs each, with the spread.
+ */
+export const queueFanout: Benchmark = {
+  name: 'queue-fanout',
+  description: `durable fan-out on PostgreSQL to ${SUBSCRIBERS.toLocaleString('en')} subscriptions: two workers vs one`,
+  async run() {
+    if (!postgresBinDir()) {
+      return [
+        {
+          name: 'queue fan-out (PostgreSQL)',
+          stowaway: '—',
+          anchor: 'PostgreSQL not installed',
+          ratio: undefined,
+          goal: '≥ 1.7x',
+          data: {},
+        },
+      ];
+    }
+    const cluster = await startPostgresCluster();
+    const push = new PushService();
+    await push.start();
+    try {
+      const vapid = webpush.generateVAPIDKeys();
+      push.serverPublicKey = vapid.publicKey;
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'stowaway-bench-queue-'));
+      writeFileSync(path.join(dataDir, 'vapid.json'), JSON.stringify(vapid), { mode: 0o600 });
+      const sample = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'media/catalog.json'), 'utf8')) as Catalog).releases[0];
+      if (!sample) throw new Error('no sample release');
+      const subscriptions = Array.from({ length: SUBSCRIBERS }, () => push.createSubscription());
+
+      const runOnce = async (workers: number, run: number) => {
+        const url = await cluster.createDatabase();
+        const repository = await openPostgresRepository(url);
+        for (const s of subscriptions) {
+          await repository.subscriptions.upsert({
+            endpoint: s.endpoint,
+            p256dh: s.keys.p256dh,
+            auth: s.keys.auth,
+            preferences: {},
+          });
+        }
+        const env = {
+          DATABASE_URL: url,
+          DATA_DIR: dataDir,
+          VAPID_SUBJECT: E2E_VAPID_SUBJECT,
+          PUSH_ALLOW_LOOPBACK: '1',
+          NODE_EXTRA_CA_CERTS: push.certFile,
+          ADMIN_TOKEN: 'bench-admin-token-0123456789',
+        };
+        const children = await startWorkers(workers, env, dataDir);
+        const releaseId = `fanout-${workers}-${run}`;
+        try {
+          const started = performance.now();
+          await repository.catalog.publish({ ...sample, id: releaseId });
+          let queuedMs = 0;
+          for (;;) {
+            const status = await repository.deliveries.ofRelease(releaseId);
+            if (!queuedMs && status && status.state !== 'queued') queuedMs = performance.now() - started;
+            if (status?.state === 'done') {
+              if (status.sent !== SUBSCRIBERS)
+                throw new Error(`only ${status.sent} of ${SUBSCRIBERS} sent: ${JSON.stringify(status)}`);
+              return { perSecond: (SUBSCRIBERS * 1000) / (performance.now() - started), queuedMs };
+            }
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        } finally {
+          for (const child of children) child.kill('SIGTERM');
+          await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+          await repository.close();
+        }
+      };
+
+      const one: Array<{ perSecond: number; queuedMs: number }> = [];
+      const two: Array<{ perSecond: number; queuedMs: number }> = [];
+      for (let run = 0; run < RUNS; run++) {
+        one.push(await runOnce(1, run));
+        two.push(await runOnce(2, run));
+      }
+      const rate = (runs: typeof one) => runs.map((r) => r.perSecond);
+      const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+      const queued = [...one, ...two].map((r) => r.queuedMs);
+      return [
+        {
+          name: `queue fan-out on PostgreSQL, ${SUBSCRIBERS.toLocaleString('en')} subscriptions: 2 workers vs 1`,
+          stowaway: `${median(rate(two)).toFixed(0)}/s 2 workers (${spread(rate(two))})`,
+          anchor: `${median(rate(one)).toFixed(0)}/s 1 worker (${spread(rate(one))})`,
+          ratio: median(rate(two)) / median(rate(one)),
+          goal: '≥ 1.7x',
+          data: { one, two, subscribers: SUBSCRIBERS },
+        },
+        {
+          name: `queueing every subscriber's job (publish to fanned out)`,
+          stowaway: `${median(queued).toFixed(0)} ms (${spread(queued)})`,
+          anchor: '—',
+          ratio: undefined,
+          goal: '≤ 2 s at 100,000',
+          data: { queued },
+        },
+      ];
+    } finally {
+      await push.stop();
+      await cluster.stop();
+    }
+  },
+};
