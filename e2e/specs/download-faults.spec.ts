@@ -7,6 +7,7 @@ import { startAppSession } from '../fixtures/app-session.js';
 import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { cachedMediaUrls, ledgerRecord } from '../fixtures/download-helpers.js';
 import { REPO_ROOT } from '../fixtures/server-process.js';
+import { samplePartCount } from '../fixtures/sample-release.js';
 
 const setUp = startAppSession;
 
@@ -37,7 +38,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       await expect(t.page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
       const fetched = t.proxy.requests.slice(before).filter((r) => r.path.startsWith('/media/albums/harbour-lights/'));
       expect(fetched.map((r) => r.path)).toEqual(['/media/albums/harbour-lights/01-low-tide.webm']);
-      expect(await cachedMediaUrls(t.page, 'albums/harbour-lights')).toHaveLength(4);
+      expect(await cachedMediaUrls(t.page, 'albums/harbour-lights')).toHaveLength(samplePartCount('harbour-lights'));
     } finally {
       await t.tearDown();
       rmSync(mediaDir, { recursive: true, force: true });
@@ -80,7 +81,7 @@ for (const engine of ['background-fetch', 'fallback'] as const) {
       t.proxy.throttle(undefined);
       await expect(t.page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
       expect(await ledgerRecord(t.page, 'signal-garden')).toMatchObject({ state: 'done' });
-      expect(await cachedMediaUrls(t.page, 'albums/signal-garden')).toHaveLength(5);
+      expect(await cachedMediaUrls(t.page, 'albums/signal-garden')).toHaveLength(samplePartCount('signal-garden'));
     } finally {
       await t.tearDown();
     }
