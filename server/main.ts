@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const prune = async () => {
     const pruned = await repository.prune();
-    if (pruned.actions + pruned.devices > 0) logger.info('pruned', { ...pruned });
+    if (pruned.actions + pruned.devices + pruned.deliveries > 0) logger.info('pruned', { ...pruned });
   };
   await prune();
   const pruning = setInterval(() => {

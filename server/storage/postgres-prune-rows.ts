@@ -1,9 +1,10 @@
 import type pg from 'pg';
-import { ACTION_RETENTION_MS, PLAYS_KEPT_PER_DEVICE } from './prune-rows.js';
+import { numbered } from './numbered-placeholders.js';
+import { ACTION_RETENTION_MS, DELIVERY_RETENTION_MS, OLD_DELIVERIES_SQL, PLAYS_KEPT_PER_DEVICE } from './prune-rows.js';
 import type { PruneCounts } from './repository.js';
 import { inTransaction } from './postgres-transaction.js';
 
-/** The retention rules of prune-rows.ts, in PostgreSQL. */
+/** The retention rules of prune-rows.ts, in PostgreSQL (pg-boss keeps its own dead letters 14 days). */
 export function postgresPruneRows(pool: pg.Pool): (now: Date) => Promise<PruneCounts> {
   return (now) =>
     inTransaction(pool, async (client) => {
@@ -24,6 +25,13 @@ export function postgresPruneRows(pool: pg.Pool): (now: Date) => Promise<PruneCo
         [cutoff],
       );
       await client.query('DELETE FROM rate_limits WHERE reset_at < now()');
-      return { actions: (plays.rowCount ?? 0) + (old.rowCount ?? 0), devices: devices.rowCount ?? 0 };
+      const alertsCutoff = new Date(now.getTime() - DELIVERY_RETENTION_MS).toISOString();
+      await client.query(numbered(OLD_DELIVERIES_SQL.targets), [alertsCutoff]);
+      const deliveries = await client.query(numbered(OLD_DELIVERIES_SQL.deliveries), [alertsCutoff]);
+      return {
+        actions: (plays.rowCount ?? 0) + (old.rowCount ?? 0),
+        devices: devices.rowCount ?? 0,
+        deliveries: deliveries.rowCount ?? 0,
+      };
     });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deviceAction, newDevice } from '../test/device-fixtures.js';
 import { openTestRepository } from '../test/test-repository.js';
-import { ACTION_RETENTION_MS, PLAYS_KEPT_PER_DEVICE } from './prune-rows.js';
+import { releaseMaker } from '../test/library-fixtures.js';
+import { makeTestMedia } from '../test/test-media.js';
+import { ACTION_RETENTION_MS, DELIVERY_RETENTION_MS, PLAYS_KEPT_PER_DEVICE } from './prune-rows.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date('2026-11-20T12:00:00Z');
@@ -19,7 +21,7 @@ describe('retention of what clients write', () => {
     await repository.actions.apply(oldFollow, ago(ACTION_RETENTION_MS + DAY));
     await repository.actions.apply(deviceAction(device, 'follow', 'New Friend'), ago(DAY));
 
-    expect(await repository.prune(now)).toEqual({ actions: 50 - PLAYS_KEPT_PER_DEVICE + 1, devices: 0 });
+    expect(await repository.prune(now)).toEqual({ actions: 50 - PLAYS_KEPT_PER_DEVICE + 1, devices: 0, deliveries: 0 });
     const library = await repository.actions.library(device);
     expect(library.recentlyPlayed.map((p) => p.track)).toEqual(
       plays
@@ -28,7 +30,7 @@ describe('retention of what clients write', () => {
         .map((p) => p.subject),
     );
     expect(library.follows).toEqual(['New Friend', 'Old Friend']);
-    expect(await repository.prune(now)).toEqual({ actions: 0, devices: 0 });
+    expect(await repository.prune(now)).toEqual({ actions: 0, devices: 0, deliveries: 0 });
     // The follow's id is forgotten: a replay that old applies again, which a follow survives.
     expect((await repository.actions.apply(oldFollow)).applied).toBe(true);
     await repository.close();
@@ -44,6 +46,25 @@ describe('retention of what clients write', () => {
     expect(await repository.prune(new Date(Date.now() + ACTION_RETENTION_MS + DAY))).toMatchObject({ devices: 1 });
     expect(await repository.devices.keyHash(idle)).toBeUndefined();
     expect(await repository.devices.keyHash(busy)).toBeDefined();
+    await repository.close();
+  });
+
+  it('forgets a release alert’s status and its row per subscriber after 30 days, not before', async () => {
+    const repository = await openTestRepository();
+    await repository.subscriptions.upsert({
+      endpoint: 'https://fcm.googleapis.com/fcm/send/x',
+      p256dh: 'p',
+      auth: 'a',
+      preferences: {},
+    });
+    const { deliveryId } = await repository.catalog.publish(
+      releaseMaker(makeTestMedia())({ id: 'old', title: 'O', artist: 'A' }),
+    );
+    await repository.deliveries.addTargets({ deliveryId, releaseId: 'old' }, ['https://fcm.googleapis.com/fcm/send/x']);
+    expect(await repository.prune(new Date(Date.now() + DELIVERY_RETENTION_MS - DAY))).toMatchObject({ deliveries: 0 });
+    expect(await repository.deliveries.ofRelease('old')).toMatchObject({ matched: 1 });
+    expect(await repository.prune(new Date(Date.now() + DELIVERY_RETENTION_MS + DAY))).toMatchObject({ deliveries: 1 });
+    expect(await repository.deliveries.ofRelease('old')).toBeUndefined();
     await repository.close();
   });
 });

@@ -51,6 +51,8 @@ export interface ActionStore {
 export interface PruneCounts {
   readonly actions: number;
   readonly devices: number;
+  /** Release alerts (with their per-subscriber rows) older than DELIVERY_RETENTION_MS. */
+  readonly deliveries: number;
 }
 
 export interface Repository {
