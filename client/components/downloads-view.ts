@@ -21,7 +21,7 @@ function byListOrder(a: DownloadRecord, b: DownloadRecord): number {
 
 /** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
 export class DownloadsView extends LitElement {
-  static override properties = { message: { state: true } };
+  static override properties = { message: { state: true }, bySize: { state: true } };
   static override styles = [
     sharedStyles,
     css`
@@ -57,6 +57,12 @@ export class DownloadsView extends LitElement {
         gap: 0.5em;
         align-items: center;
       }
+      label.sort {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        margin-top: 1em;
+      }
       dialog {
         max-width: min(28em, calc(100vw - 2em));
         padding: 1.25em;
@@ -79,11 +85,14 @@ export class DownloadsView extends LitElement {
   ];
 
   declare message: string;
+  /** List the biggest first (to see what to remove), rather than by state. */
+  declare bySize: boolean;
 
   constructor() {
     super();
     new StoreController(this, [downloads]);
     this.message = '';
+    this.bySize = false;
   }
 
   override connectedCallback(): void {
@@ -92,14 +101,24 @@ export class DownloadsView extends LitElement {
   }
 
   override render() {
-    const records = [...downloads.value.values()].sort(byListOrder);
+    const size = (r: DownloadRecord) => releaseBytes(r.release);
+    const records = [...downloads.value.values()].sort(
+      this.bySize ? (a, b) => size(b) - size(a) || byListOrder(a, b) : byListOrder,
+    );
     return html`<h1 tabindex="-1">Downloads</h1>
       <storage-meter></storage-meter>
       ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
       ${
         records.length === 0
           ? html`<p class="muted">Nothing is stored for offline use yet. Open an album or a movie and press Download.</p>`
-          : html`<ul>
+          : html`<label class="sort">
+                Sort by
+                <select @change=${(e: Event) => (this.bySize = (e.target as HTMLSelectElement).value === 'size')}>
+                  <option value="state" ?selected=${!this.bySize}>What is happening</option>
+                  <option value="size" ?selected=${this.bySize}>Size, biggest first</option>
+                </select>
+              </label>
+              <ul>
                 ${records.map(
                   (record) =>
                     html`<li class="card">

@@ -1,14 +1,22 @@
 import { LitElement, css, html } from 'lit';
+import { storedBytes } from '../downloads/stored-bytes.js';
 import { formatBytes } from '../format.js';
+import { downloads } from '../state/downloads-store.js';
 import { storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** Storage used and available, from navigator.storage.estimate(). */
+/**
+ * What downloads take (their own total, from the ledger: the browser's estimate also counts the
+ * app itself and rounds), against the room the browser gives this site.
+ */
 export class StorageMeter extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      p {
+        margin: 0 0 0.4em;
+      }
       meter {
         width: 100%;
         height: 10px;
@@ -18,16 +26,23 @@ export class StorageMeter extends LitElement {
 
   constructor() {
     super();
-    new StoreController(this, [storageInfo]);
+    new StoreController(this, [storageInfo, downloads]);
   }
 
   override render() {
+    const stored = storedBytes(downloads.value.values());
+    const releases = [...downloads.value.values()].filter((r) => r.state === 'done').length;
     const { usage, quota } = storageInfo.value;
-    if (usage === undefined || quota === undefined) return html`<p class="muted">This browser does not report storage use.</p>`;
-    return html`<p>
-        <strong>${formatBytes(usage)}</strong> used · <strong>${formatBytes(Math.max(0, quota - usage))}</strong> available
-      </p>
-      <meter min="0" max=${quota} .value=${usage} aria-label="Storage used"></meter>`;
+    const ownTotal =
+      releases === 0
+        ? html`<strong>Nothing</strong> downloaded`
+        : html`<strong>${formatBytes(stored)}</strong> in ${releases} ${releases === 1 ? 'download' : 'downloads'}`;
+    if (usage === undefined || quota === undefined) {
+      return html`<p>${ownTotal}. This browser does not say how much room it gives the app.</p>`;
+    }
+    return html`<p>${ownTotal} · <strong>${formatBytes(Math.max(0, quota - usage))}</strong> free for Stowaway</p>
+      <meter min="0" max=${quota} .value=${stored} aria-label="Space taken by downloads"></meter>
+      <p class="muted">The app itself and its catalog take ${formatBytes(Math.max(0, usage - stored))}.</p>`;
   }
 }
 customElements.define('storage-meter', StorageMeter);

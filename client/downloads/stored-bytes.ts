@@ -1,0 +1,16 @@
+import type { DownloadRecord } from '#common/download-ledger';
+
+/**
+ * The bytes finished downloads take, each file counted once: two releases that list the same file
+ * share its blocks (browser/media-cache), so adding their sizes would count it twice.
+ */
+export function storedBytes(records: Iterable<DownloadRecord>): number {
+  const files = new Map<string, number>();
+  for (const record of records) {
+    if (record.state !== 'done') continue;
+    for (const part of record.release.parts) files.set(part.url, part.bytes);
+  }
+  let total = 0;
+  for (const bytes of files.values()) total += bytes;
+  return total;
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Catalog } from '#common/catalog';
+import { releaseBytes } from '#common/release-facts';
+import { startAppSession } from '../fixtures/app-session.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
+import { downloadThroughUi } from '../fixtures/download-helpers.js';
+import { REPO_ROOT } from '../fixtures/server-process.js';
+
+const PHONE = { width: 390, height: 844 };
+const catalog = JSON.parse(readFileSync(path.join(REPO_ROOT, 'media/catalog.json'), 'utf8')) as Catalog;
+const bytesOf = (id: string) => releaseBytes(catalog.releases.find((r) => r.id === id) as Catalog['releases'][number]);
+/** As the app writes sizes: decimal units, one decimal under 10 (client/format.ts). */
+const kB = (bytes: number) => `${Math.round(bytes / 1000)} kB`;
+
+// What must hold: the Downloads page says what downloads themselves take (not the app's own
+// files), lists them by size on request, and reads nothing left after Remove all.
+test('the storage meter counts the downloads themselves, and the list sorts by size', async () => {
+  const { page, tearDown } = await startAppSession({ viewport: PHONE });
+  try {
+    await downloadThroughUi(page, 'Harbour Lights');
+    await downloadThroughUi(page, 'Signal Garden');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
+    const total = bytesOf('harbour-lights') + bytesOf('signal-garden');
+    await expect(page.locator('storage-meter')).toContainText(`${(total / 1e6).toFixed(1)} MB in 2 downloads`);
+    await expect(page.getByRole('meter', { name: 'Space taken by downloads' })).toHaveJSProperty('value', total);
+
+    await page.getByLabel('Sort by').selectOption('size');
+    const titles = page.locator('downloads-view li strong');
+    await expect(titles).toHaveText(['Signal Garden', 'Harbour Lights']); // 721 kB, then 645 kB
+    await expect(page.locator('downloads-view li').first()).toContainText(kB(bytesOf('signal-garden')));
+
+    await page.getByRole('button', { name: 'Remove all downloads…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
+    await expect(page.locator('storage-meter')).toContainText('Nothing downloaded');
+  } finally {
+    await tearDown();
+  }
+});
+
+// What must hold: on a phone, a release page shows its Play and Download buttons in the first
+// screen, without scrolling past the artwork.
+test('on a phone, Play and Download are in the first screen of every release page', async () => {
+  const { page, tearDown } = await startAppSession({ viewport: PHONE });
+  try {
+    for (const release of catalog.releases) {
+      await openReleaseFromLibrary(page, release.title);
+      for (const name of [release.kind === 'album' ? 'Play album' : 'Watch', 'Download']) {
+        const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+        expect(box, `${name} on ${release.title}`).not.toBeNull();
+        expect((box?.y ?? Infinity) + (box?.height ?? 0), `${name} on ${release.title}`).toBeLessThanOrEqual(PHONE.height);
+      }
+    }
+  } finally {
+    await tearDown();
+  }
+});
