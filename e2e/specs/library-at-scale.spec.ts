@@ -130,6 +130,7 @@ test('offline: the library pages seen, a release opened, the downloads and searc
     const seen = (await cards(page).nth(1).getByRole('heading', { level: 3 }).textContent()) ?? '';
     await offline.stop();
 
+    // The person opens the app again with the server gone (a relaunch is what is tested).
     await page.reload();
     await expect(page.getByText(/^You are offline\./)).toBeVisible();
     // The first page seen is there (offline it is ordered by release date: the server's order is not stored).

@@ -44,6 +44,7 @@ test('behind the committed nginx config: media from disk with Range and strong v
     await downloadThroughUi(page, 'Harbour Lights');
     await nginx.stop();
     await server.stop();
+    // The person opens the app again with both gone (a relaunch is what is tested).
     await page.reload();
     await playAndSeekOffline(page, nginx.origin);
   } finally {
