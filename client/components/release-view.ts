@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Release } from '#common/catalog';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-facts';
@@ -18,6 +18,7 @@ import './download-controls.js';
 import './download-status.js';
 import './follow-artist.js';
 import { libraryPrefs, toggleFavourite } from '../state/library-prefs.js';
+import { releaseViewStyles } from './release-view-styles.js';
 import { sharedStyles } from './shared-styles.js';
 
 const BACK = html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>`;
@@ -49,121 +50,7 @@ const heading = (r: ReleaseHeading) =>
 /** A release's page: details, download controls, and its tracks or its film. */
 export class ReleaseView extends LitElement {
   static override properties = { releaseId: { attribute: false }, watching: { state: true } };
-  static override styles = [
-    sharedStyles,
-    css`
-      .top {
-        display: grid;
-        grid-template-columns: minmax(140px, 280px) 1fr;
-        gap: 1.5em;
-        align-items: start;
-      }
-      /* On a phone the actions belong in the first screen: a smaller cover, then title and buttons. */
-      @media (max-width: 600px) {
-        .top {
-          grid-template-columns: 1fr;
-          gap: 1em;
-        }
-        img.art {
-          max-width: min(200px, 28vh);
-        }
-      }
-      img.art {
-        width: 100%;
-        aspect-ratio: 1;
-        height: auto;
-        object-fit: cover;
-        border-radius: var(--radius);
-        background: var(--surface-2);
-      }
-      a.back {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3em;
-        min-height: 44px;
-      }
-      .kind {
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        font-size: 0.8em;
-        font-weight: 700;
-        color: var(--accent);
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        margin: 1em 0;
-      }
-      ol {
-        padding: 0;
-        margin: 1.5em 0 0;
-        list-style: none;
-      }
-      li {
-        display: grid;
-        grid-template-columns: 1.5em minmax(0, 1fr) auto;
-        gap: 0.25em;
-        align-items: center;
-        padding: 0.25em 0.25em;
-        border-bottom: 1px solid var(--border);
-      }
-      li button {
-        border-color: transparent;
-        background: transparent;
-      }
-      li button.play {
-        display: grid;
-        grid-template-columns: 20px 1fr;
-        gap: 0.5em;
-        justify-content: stretch;
-        text-align: left;
-        border-radius: 8px;
-        padding: 0.4em 0.5em;
-        min-width: 0;
-      }
-      .title {
-        display: grid;
-        min-width: 0;
-      }
-      .title span {
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      li.unplayable button.play {
-        opacity: 0.5;
-      }
-      li[aria-current='true'] button.play {
-        font-weight: 700;
-      }
-      li[aria-current='true'] button.play svg {
-        color: var(--accent);
-      }
-      .end {
-        display: flex;
-        align-items: center;
-        gap: 0.1em;
-      }
-      .small {
-        font-size: 0.85em;
-      }
-      .why-not {
-        flex-basis: 100%;
-        margin: 0;
-      }
-      li[aria-current='true'] {
-        background: var(--surface-2);
-        border-radius: 8px;
-      }
-      .num {
-        display: inline-flex;
-        justify-content: center;
-        color: var(--text-muted);
-        font-variant-numeric: tabular-nums;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, releaseViewStyles];
 
   declare releaseId: string;
   declare watching: boolean;
@@ -175,7 +62,8 @@ export class ReleaseView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('releaseId')) void loadRelease(this.releaseId);
+    // A new id, or the catalog changed and loaded releases were forgotten: (re)load this one.
+    if (changed.has('releaseId') || !releaseCache.value.has(this.releaseId)) void loadRelease(this.releaseId);
   }
 
   override render() {
