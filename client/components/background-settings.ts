@@ -109,11 +109,18 @@ export class BackgroundSettings extends LitElement {
 
   async #toggleRefresh(event: Event): Promise<void> {
     const on = (event.target as HTMLInputElement).checked;
-    // Refused, the box unticks: live() in render sets it from this.refresh, which stays false.
+    const before = this.refresh;
+    // The box keeps the tick the person gave it while that is being done (a render during the
+    // wait must not untick it); refused, it goes back: live() in render sets it from this.refresh.
+    this.refresh = on;
     await this.#act('refresh', async () => {
-      if (on) await enableBackgroundRefresh();
-      else await disableBackgroundRefresh();
-      this.refresh = on;
+      try {
+        if (on) await enableBackgroundRefresh();
+        else await disableBackgroundRefresh();
+      } catch (error) {
+        this.refresh = before;
+        throw error;
+      }
       return on ? 'Background refresh is on.' : 'Background refresh is off.';
     });
   }

@@ -1,4 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { downloads } from '../state/downloads-store.js';
 import { StoreController } from '../state/store.js';
@@ -92,7 +93,11 @@ export class ReleaseGrid extends LitElement {
       style="grid-template-columns: repeat(${this.columns}, minmax(0, 1fr)); padding-top: ${first * this.rowHeight}px;
         padding-bottom: ${Math.max(0, rows - last) * this.rowHeight}px"
     >
-      ${shown.map(
+      ${repeat(
+        shown,
+        // Keyed: a card's element stays with its release as the window slides, so the link that has
+        // focus (or is under a finger) never turns into another release's while the grid re-renders.
+        (summary) => summary.id,
         (summary, i) =>
           html`<li aria-posinset=${first * this.columns + i + 1} aria-setsize=${setSize}>
             <release-card
