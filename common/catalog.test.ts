@@ -10,7 +10,7 @@ import {
 import { BLOCK_BYTES, blockKey, blockRange, blocksOf, parseBlockKey } from './download-blocks.js';
 import { sampleAlbum } from './sample-album.fixture.js';
 import { releaseBytes, releaseDuration } from './release-facts.js';
-import { isSafeMediaPath } from './media-path.js';
+import { isMediaOrigin, isMediaUrl, isSafeMediaPath, mediaPathOf, mediaUrlOn } from './media-path.js';
 
 const hash = 'a'.repeat(64);
 
@@ -150,12 +150,12 @@ describe('validateCatalog', () => {
 });
 
 describe('keepValidReleases (what the SW lets through)', () => {
-  it('drops a release whose part leaves the origin, or whose size or hash is wrong, and keeps the rest', () => {
+  it('drops a release whose part leaves the media paths, or whose size or hash is wrong, and keeps the rest', () => {
     const good = sampleAlbum();
     const offOrigin = {
       ...sampleAlbum(),
       id: 'elsewhere',
-      parts: good.parts.map((p) => ({ ...p, url: `https://evil.example${p.url}` })),
+      parts: good.parts.map((p) => ({ ...p, url: `https://evil.example${p.url.replace('/media/', '/')}` })),
     };
     const protocolRelative = { ...sampleAlbum(), id: 'sneaky', artwork: '//evil.example/cover.jpg' };
     const badSize = { ...sampleAlbum(), id: 'bad-size', parts: good.parts.map((p) => ({ ...p, bytes: -1 })) };
@@ -184,4 +184,50 @@ describe('isSafeMediaPath', () => {
     'refuses %s',
     (p) => expect(isSafeMediaPath(p)).toBe(false),
   );
+});
+
+describe('media URLs on another origin (MEDIA_BASE_URL)', () => {
+  it.each([
+    '/media/a.webm',
+    'https://cdn.example/media/a/b.webm',
+    'http://127.0.0.1:8081/media/a.webm',
+    'http://[::1]:81/media/a',
+  ])('accepts %s', (url) => expect(isMediaUrl(url)).toBe(true));
+  it.each([
+    'https://cdn.example/a.webm',
+    'https://cdn.example/media/../a',
+    'https://CDN.example/media/a',
+    'https://cdn.example:443/media/a',
+    'https://user@cdn.example/media/a',
+    'https://cdn.example/media/a?x=1',
+    '//cdn.example/media/a',
+    'ftp://cdn.example/media/a',
+    'javascript://cdn.example/media/a',
+  ])('refuses %s', (url) => expect(isMediaUrl(url)).toBe(false));
+
+  it('keeps a release whose files are all on the media origin, and names each file by its path', () => {
+    const album = sampleAlbum();
+    const onCdn = {
+      ...album,
+      artwork: mediaUrlOn('https://cdn.example', album.artwork),
+      parts: album.parts.map((p) => ({ ...p, url: mediaUrlOn('https://cdn.example', p.url) })),
+    };
+    expect(keepValidReleases({ releases: [onCdn] })?.refused).toEqual([]);
+    expect(onCdn.parts.map((p) => mediaPathOf(p.url))).toEqual(album.parts.map((p) => p.url));
+  });
+
+  it('is never what an operator publishes: those are paths under MEDIA_DIR', () => {
+    const album = sampleAlbum();
+    const onCdn = { ...album, parts: album.parts.map((p) => ({ ...p, url: `https://cdn.example${p.url}` })) };
+    expect(releaseToPublishSchema.safeParse(onCdn).success).toBe(false);
+    expect(releaseToPublishSchema.safeParse(album).success).toBe(true);
+  });
+
+  it.each([
+    ['https://cdn.example', true],
+    ['http://localhost:8081', true],
+    ['https://cdn.example/', false],
+    ['http://localhost:80', false],
+    ['https://cdn.example:99999', false],
+  ])('%s is an origin the app can name: %s', (origin, ok) => expect(isMediaOrigin(origin)).toBe(ok));
 });

@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { BLOCK_BYTES, blockCount } from './download-blocks.js';
-import { isSafeMediaPath } from './media-path.js';
+import { isMediaUrl, isSafeMediaPath } from './media-path.js';
 
 /**
  * The catalog contract: what a release is, and the validation every runtime applies to one
  * (the server at start and at publish time, the SW before it downloads anything).
  */
 
+/** Where an operator's file is: a plain path under MEDIA_DIR, as /media/ serves it. */
 const mediaPath = z.string().refine(isSafeMediaPath, { message: 'must be a plain path under /media/ on this origin' });
+/** Where a client fetches it: that path, on this origin or on the media origin (MEDIA_BASE_URL). */
+const mediaUrl = z
+  .string()
+  .refine(isMediaUrl, { message: 'must be a plain path under /media/, on this origin or the media origin' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -39,46 +44,50 @@ export const PART_TYPES = [
   'application/vnd.apple.mpegurl',
 ] as const;
 
-export const partSchema = z.strictObject({
-  url: mediaPath,
-  type: z.enum(PART_TYPES, { error: `must be one of ${PART_TYPES.join(', ')}` }),
-  bytes: z
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 40),
-  sha256: sha256Hex,
-  /** SHA-256 of each BLOCK_BYTES block (common/download-blocks.ts), for files larger than one block. */
-  blocks: z
-    .array(sha256Hex)
-    .max(2 ** 16)
-    .optional(),
-  role: z.enum(PART_ROLES),
-  title: text(200).optional(),
-  /** Pixels across, for artwork in several sizes: the app offers them as one srcset (artwork-srcset.ts). */
-  width: z.number().int().min(1).max(8192).optional(),
-  /** Seconds of playback, for tracks, segments and the manifest. */
-  duration: z
-    .number()
-    .positive()
-    .max(24 * 3600)
-    .optional(),
-});
+const partObjectWith = (url: z.ZodType<string>) =>
+  z.strictObject({
+    url,
+    type: z.enum(PART_TYPES, { error: `must be one of ${PART_TYPES.join(', ')}` }),
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 40),
+    sha256: sha256Hex,
+    /** SHA-256 of each BLOCK_BYTES block (common/download-blocks.ts), for files larger than one block. */
+    blocks: z
+      .array(sha256Hex)
+      .max(2 ** 16)
+      .optional(),
+    role: z.enum(PART_ROLES),
+    title: text(200).optional(),
+    /** Pixels across, for artwork in several sizes: the app offers them as one srcset (artwork-srcset.ts). */
+    width: z.number().int().min(1).max(8192).optional(),
+    /** Seconds of playback, for tracks, segments and the manifest. */
+    duration: z
+      .number()
+      .positive()
+      .max(24 * 3600)
+      .optional(),
+  });
+
+export const partSchema = partObjectWith(mediaUrl);
 
 export const RELEASE_KINDS = ['album', 'movie'] as const;
 
-const releaseObject = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -)'),
-  kind: z.enum(RELEASE_KINDS),
-  title: text(200),
-  artist: text(200),
-  releaseDate: z.iso.date(),
-  artwork: mediaPath,
-  description: text(2000).optional(),
-  parts: z.array(partSchema).min(1).max(2000),
-});
+const releaseObjectWith = (url: z.ZodType<string>) =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug (a-z, 0-9, -)'),
+    kind: z.enum(RELEASE_KINDS),
+    title: text(200),
+    artist: text(200),
+    releaseDate: z.iso.date(),
+    artwork: url,
+    description: text(2000).optional(),
+    parts: z.array(partObjectWith(url)).min(1).max(2000),
+  });
 
-type ReleaseShape = z.infer<typeof releaseObject>;
+type ReleaseShape = z.infer<ReturnType<typeof releaseObjectWith>>;
 
 /**
  * Checks a release as a whole. `requireBlocks`: every part larger than one block lists its block
@@ -122,10 +131,14 @@ function blocksProblem(
   return part.blocks.length === count ? undefined : `must list ${count} block hashes, one per ${BLOCK_BYTES} bytes`;
 }
 
-export const releaseSchema = releaseObject.superRefine(checkRelease(true));
+/** A release as the server sends it: media URLs on this origin or the media origin. */
+export const releaseSchema = releaseObjectWith(mediaUrl).superRefine(checkRelease(true));
 
-/** A release as an operator publishes it: block hashes may be missing (the server adds them). */
-export const releaseToPublishSchema = releaseObject.superRefine(checkRelease(false));
+/**
+ * A release as an operator publishes it: its files as paths under MEDIA_DIR (where they are
+ * served from is the server's configuration), block hashes may be missing (the server adds them).
+ */
+export const releaseToPublishSchema = releaseObjectWith(mediaPath).superRefine(checkRelease(false));
 
 export const catalogSchema = z.strictObject({
   releases: z.array(releaseSchema).max(10_000),

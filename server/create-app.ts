@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
-import type { CatalogService } from './catalog/catalog-service.js';
+import { CatalogService } from './catalog/catalog-service.js';
+import { servedCatalog } from './catalog/served-catalog.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -31,6 +32,8 @@ export interface AppDeps {
   readonly resolveHost: ResolveHost;
   /** Per client address and minute, on the public write routes; 0 = no limit. */
   readonly writeRateLimit: number;
+  /** Where clients fetch media (MEDIA_BASE_URL's origin); undefined: from this server. */
+  readonly mediaOrigin?: string | undefined;
 }
 
 /** Builds the whole HTTP app; it never listens (server/main.ts does), so tests drive it directly. */
@@ -40,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false); // every route sets its own validators
   app.set('trust proxy', 'loopback');
   app.use(requestLog(deps.logger));
-  app.use(securityHeaders);
+  app.use(securityHeaders(deps.mediaOrigin));
 
   const limitWrites = writeRateLimit(deps.writeRateLimit, (windowMs) => deps.repository.rateLimitStore(windowMs));
   app.post('/api/push/subscriptions', limitWrites);
@@ -50,10 +53,13 @@ export function createApp(deps: AppDeps): Express {
   app.get('/api/health', (_req, res) => {
     res.json({ ok: true });
   });
-  app.use('/api/catalog/changes', changesRouter(deps.catalog.store));
-  app.use('/api/catalog', catalogRouter(deps.catalog));
-  app.use('/api/library/releases', libraryRouter(deps.catalog.store));
-  app.use('/api/artists', artistsRouter(deps.catalog.store));
+  // What clients are sent has its media URLs on the media origin; the media route and publishing
+  // below work with the catalog's own paths.
+  const served = servedCatalog(deps.catalog.store, deps.mediaOrigin);
+  app.use('/api/catalog/changes', changesRouter(served));
+  app.use('/api/catalog', catalogRouter(served === deps.catalog.store ? deps.catalog : new CatalogService(served)));
+  app.use('/api/library/releases', libraryRouter(served));
+  app.use('/api/artists', artistsRouter(served));
   app.use(
     '/api/push',
     pushRouter({

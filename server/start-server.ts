@@ -71,6 +71,7 @@ export async function prepareServer(config: Config, logger: Logger, options: { s
     pushAllowLoopback: config.pushAllowLoopback,
     resolveHost,
     writeRateLimit: config.writeRateLimit,
+    mediaOrigin: config.mediaOrigin,
   });
   return { app, repository, secrets, workAlerts };
 }

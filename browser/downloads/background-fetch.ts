@@ -1,3 +1,4 @@
+import { mediaPathOf } from '#common/media-path';
 import { answerRange } from '#common/byte-range';
 import { downloadId, type DownloadRecord } from '#common/download-ledger';
 import { blockBytes, putBlock, type PartBlock } from '../media-cache/block-store.js';
@@ -120,7 +121,7 @@ interface HeldBlocks {
  */
 export function heldBlocks(request: Request, wanted: readonly PartBlock[]): HeldBlocks | undefined {
   const path = new URL(request.url).pathname;
-  const ofFile = wanted.filter(({ part }) => part.url === path);
+  const ofFile = wanted.filter(({ part }) => mediaPathOf(part.url) === path);
   const part = ofFile[0]?.part;
   if (!part) return undefined;
   const answer = answerRange(request.headers.get('Range'), part.bytes);

@@ -1,10 +1,15 @@
 import type { Part, Release } from '#common/catalog';
 import { CACHE_NAMES } from '#common/cache-names';
 import { FILE_BYTES_HEADER, blockKey, blocksOf, parseBlockKey, type Block } from '#common/download-blocks';
+import { mediaPathOf } from '#common/media-path';
 import { ledger } from '../ledger/ledger.js';
 
-/** Cache keys are absolute; `location` exists in the page and the SW alike. */
-const absolute = (path: string): string => new URL(path, location.origin).href;
+/**
+ * A block's cache key: the file's path on the app's own origin, whichever origin serves the file
+ * (the media may be on a CDN: MEDIA_BASE_URL), so a download outlives a move of the media.
+ * Absolute, as Cache Storage keys are; `location` exists in the page and the SW alike.
+ */
+const keyOf = ({ part, block }: PartBlock): string => new URL(blockKey(mediaPathOf(part.url), block.index), location.origin).href;
 
 const mediaCache = (): Promise<Cache> => caches.open(CACHE_NAMES.media);
 
@@ -23,7 +28,7 @@ export async function putBlock({ part, block }: PartBlock, body: Blob): Promise<
     'Content-Length': String(block.end - block.start),
     [FILE_BYTES_HEADER]: String(part.bytes),
   };
-  await (await mediaCache()).put(absolute(blockKey(part.url, block.index)), new Response(body, { status: 200, headers }));
+  await (await mediaCache()).put(keyOf({ part, block }), new Response(body, { status: 200, headers }));
 }
 
 /** Every key in the media cache (one call, however many blocks: cheaper than a match per block). */
@@ -34,8 +39,7 @@ export async function storedKeys(): Promise<Set<string>> {
 export const allBlocks = (release: Release): PartBlock[] =>
   release.parts.flatMap((part) => blocksOf(part).map((block) => ({ part, block })));
 
-export const isStored = ({ part, block }: PartBlock, stored: Set<string>): boolean =>
-  stored.has(absolute(blockKey(part.url, block.index)));
+export const isStored = (partBlock: PartBlock, stored: Set<string>): boolean => stored.has(keyOf(partBlock));
 
 /** The blocks of a release not in the media cache, in catalog order. */
 export async function missingBlocks(release: Release, stored?: Set<string>): Promise<PartBlock[]> {
@@ -49,14 +53,15 @@ export async function missingBlocks(release: Release, stored?: Set<string>): Pro
  */
 export async function deleteReleaseBlocks(release: Release): Promise<void> {
   const cache = await mediaCache();
-  const others = await urlsOfOtherDownloads(release.id);
-  const blocks = allBlocks(release).filter(({ part }) => !others.has(part.url));
-  await Promise.all(blocks.map(({ part, block }) => cache.delete(absolute(blockKey(part.url, block.index)))));
+  const others = await pathsOfOtherDownloads(release.id);
+  const blocks = allBlocks(release).filter(({ part }) => !others.has(mediaPathOf(part.url)));
+  await Promise.all(blocks.map((partBlock) => cache.delete(keyOf(partBlock))));
 }
 
-async function urlsOfOtherDownloads(releaseId: string): Promise<Set<string>> {
+/** The media paths of the files the other downloads list. */
+async function pathsOfOtherDownloads(releaseId: string): Promise<Set<string>> {
   const records = (await ledger.all()).filter((r) => r.releaseId !== releaseId);
-  return new Set(records.flatMap((r) => r.release.parts.map((p) => p.url)));
+  return new Set(records.flatMap((r) => r.release.parts.map((p) => mediaPathOf(p.url))));
 }
 
 /**
@@ -68,7 +73,7 @@ async function urlsOfOtherDownloads(releaseId: string): Promise<Set<string>> {
 export async function sweepOrphanBlocks(): Promise<number> {
   const cache = await mediaCache();
   const keys = await cache.keys();
-  const wanted = await urlsOfOtherDownloads('');
+  const wanted = await pathsOfOtherDownloads('');
   const orphans = keys.filter((request) => {
     const block = parseBlockKey(new URL(request.url).pathname + new URL(request.url).search);
     return !block || !wanted.has(block.url);

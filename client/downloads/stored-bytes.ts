@@ -1,3 +1,4 @@
+import { mediaPathOf } from '#common/media-path';
 import type { DownloadRecord } from '#common/download-ledger';
 
 /**
@@ -8,7 +9,7 @@ export function storedBytes(records: Iterable<DownloadRecord>): number {
   const files = new Map<string, number>();
   for (const record of records) {
     if (record.state !== 'done') continue;
-    for (const part of record.release.parts) files.set(part.url, part.bytes);
+    for (const part of record.release.parts) files.set(mediaPathOf(part.url), part.bytes);
   }
   let total = 0;
   for (const bytes of files.values()) total += bytes;

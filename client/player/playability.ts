@@ -1,3 +1,4 @@
+import { mediaPathOf } from '#common/media-path';
 import type { Release } from '#common/catalog';
 import { playedParts } from '#common/release-facts';
 import { downloads } from '../state/downloads-store.js';
@@ -11,7 +12,7 @@ import { offlineMode } from '../state/offline-mode.js';
  * predictable.
  */
 export function canPlayNow(url: string): boolean {
-  return streaming() || downloadedUrls().has(url);
+  return streaming() || downloadedUrls().has(mediaPathOf(url));
 }
 
 const streaming = (): boolean => serverReachable.value && !offlineMode.value;
@@ -46,7 +47,7 @@ function downloadedUrls(): ReadonlySet<string> {
   if (cache?.from !== downloads.value) {
     const urls = [...downloads.value.values()]
       .filter((r) => r.state === 'done')
-      .flatMap((r) => r.release.parts.map((p) => p.url));
+      .flatMap((r) => r.release.parts.map((p) => mediaPathOf(p.url)));
     cache = { from: downloads.value, urls: new Set(urls) };
   }
   return cache.urls;

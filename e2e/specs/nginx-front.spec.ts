@@ -27,6 +27,19 @@ test('behind the committed nginx config: media from disk with Range and strong v
     expect(whole.headers.get('cache-control')).toBe('public, max-age=604800');
     expect(whole.headers.get('content-type')).toBe('audio/webm');
     expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
+    // Readable by the app from another origin, when this nginx is MEDIA_BASE_URL.
+    expect(whole.headers.get('access-control-allow-origin')).toBe('*');
+    expect(whole.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    const preflight = await fetch(`${nginx.origin}${TRACK}`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://app.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-range',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('If-Range');
     const bytes = Buffer.from(await whole.arrayBuffer());
     const part = await fetch(`${nginx.origin}${TRACK}`, { headers: { Range: 'bytes=1000-1999', 'If-Range': etag } });
     expect(part.status).toBe(206);

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         REQUEST_TIMEOUT_MS: '5000',
         MAX_CONNECTIONS: '64',
         DATABASE_URL: 'postgres://stowaway@db.internal:5432/stowaway',
+        MEDIA_BASE_URL: 'https://CDN.stowaway.example:443/',
       },
       '/srv',
     );
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
       requestTimeoutMs: 5000,
       maxConnections: 64,
       databaseUrl: 'postgres://stowaway@db.internal:5432/stowaway',
+      mediaOrigin: 'https://cdn.stowaway.example',
     });
   });
 
@@ -71,6 +73,9 @@ describe('loadConfig', () => {
     [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000'],
     [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS must be a whole number from 1'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a postgres:// URL'],
+    [{ MEDIA_BASE_URL: 'https://cdn.example/stowaway' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
+    [{ MEDIA_BASE_URL: 'cdn.example' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
+    [{ MEDIA_BASE_URL: 'https://user:pw@cdn.example' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
   ])('refuses %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isMediaOrigin } from '#common/media-path';
 import { ConfigError } from './config-error.js';
 
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   readonly adminToken: string | undefined;
   readonly vapidSubject: string;
   readonly publicUrl: string | undefined;
+  /** MEDIA_BASE_URL's origin: clients fetch /media/ files there (a CDN); undefined fetches them here. */
+  readonly mediaOrigin: string | undefined;
   /** Test-only: lets subscriptions point at a push service on loopback. Off unless PUSH_ALLOW_LOOPBACK=1. */
   readonly pushAllowLoopback: boolean;
   /** Writes (subscribe, unsubscribe, offline actions) one client address may make a minute; 0 turns the limit off. */
@@ -59,6 +62,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const publicUrl = read('PUBLIC_URL');
   if (publicUrl !== undefined && !isHttpUrl(publicUrl)) fail('PUBLIC_URL', 'must be an http:// or https:// URL', publicUrl);
 
+  const mediaBase = read('MEDIA_BASE_URL');
+  const mediaOrigin = mediaBase === undefined ? undefined : originOf(mediaBase);
+  if (mediaBase !== undefined && mediaOrigin === undefined) {
+    fail('MEDIA_BASE_URL', 'must be an http:// or https:// origin that serves /media/ (https://cdn.example, no path)', mediaBase);
+  }
+
   const allowLoopback = read('PUSH_ALLOW_LOOPBACK') ?? '0';
   if (allowLoopback !== '0' && allowLoopback !== '1') fail('PUSH_ALLOW_LOOPBACK', 'must be 0 or 1', allowLoopback);
 
@@ -92,12 +101,24 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     adminToken,
     vapidSubject,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
+    mediaOrigin,
     pushAllowLoopback: allowLoopback === '1',
     writeRateLimit: Number(rateText),
     pushTimeoutMs,
     requestTimeoutMs,
     maxConnections,
   };
+}
+
+/** The origin a media base URL names, as browsers write it; undefined when it has more than an origin. */
+function originOf(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    const plain = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return plain && isMediaOrigin(url.origin) ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isHttpUrl(text: string): boolean {

@@ -111,6 +111,23 @@ describe('GET /media ranges', () => {
     expect(res.headers['content-length']).toBe('10');
   });
 
+  it('may be read by any origin (media on a CDN), errors included, and answers a preflight', async () => {
+    const file = await get(TRACK, { Origin: 'https://app.example', Range: 'bytes=0-9' });
+    expect(file.headers['access-control-allow-origin']).toBe('*');
+    expect(file.headers['access-control-expose-headers']).toMatch(/Content-Range.*ETag/);
+    expect(file.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    const missing = await get('/media/albums/test/none.webm', { Origin: 'https://app.example' });
+    expect(missing.status).toBe(404);
+    expect(missing.headers['access-control-allow-origin']).toBe('*');
+    const preflight = await request(server.app).options(TRACK).set({
+      Origin: 'https://app.example',
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'range,if-range',
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/Range, If-Range/);
+  });
+
   it('refuses other methods with 405', async () => {
     const res = await request(server.app).post(TRACK);
     expect(res.status).toBe(405);

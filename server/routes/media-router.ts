@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { apiError } from '#common/api-error';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import { mediaTypeFor } from '../media/media-types.js';
@@ -9,6 +9,7 @@ import { sendMediaFile } from '../media/send-media-file.js';
 /** GET/HEAD /media/<path>: files under MEDIA_DIR with Range; never a listing, never outside the root. */
 export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
   const router = Router();
+  router.use(mediaCors);
   router.use(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
@@ -29,3 +30,21 @@ export function mediaRouter(mediaDir: string, catalog: CatalogService): Router {
   });
   return router;
 }
+
+/**
+ * Media is public and sent without credentials, so any origin may read it: the app's pages when the
+ * media is on another origin (MEDIA_BASE_URL, a CDN that forwards these headers), with `*` so a
+ * CDN keeps one copy for every origin. Errors carry them too: a download must read a 404 as "gone",
+ * not as a network failure to retry. A preflight (If-Range is not a simple header) is answered here.
+ */
+const mediaCors: RequestHandler = (req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', 'Accept-Ranges, Content-Length, Content-Range, ETag, Last-Modified');
+  // The app-wide same-origin policy would stop <img> and <audio> on the app's origin loading these.
+  res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+  if (req.method !== 'OPTIONS') return next();
+  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+  res.setHeader('Access-Control-Allow-Headers', 'Range, If-Range, If-None-Match, If-Modified-Since');
+  res.setHeader('Access-Control-Max-Age', '86400');
+  res.status(204).end();
+};
