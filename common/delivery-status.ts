@@ -27,3 +27,17 @@ export interface DeliveryStatus {
   /** Jobs in the dead-letter queue (the last retry failed), for the operator to look at. */
   readonly deadLettered: number;
 }
+
+/**
+ * One subscriber whose alert was given up on after its last try: GET
+ * /api/releases/<id>/delivery/dead-letters (admin). The endpoint is shown as logs show it (the
+ * push service and a short tail): the whole URL is a capability to send to that browser.
+ */
+export interface DeadLetter {
+  readonly endpoint: string;
+  /** Tries made, refusals with "try later" included. */
+  readonly tries: number;
+}
+
+/** The most dead letters one answer lists (the status counts them all). */
+export const DEAD_LETTERS_LISTED = 1000;

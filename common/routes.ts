@@ -14,6 +14,8 @@ export const API = {
   releases: '/api/releases',
   /** The alert's progress (common/delivery-status.ts), admin only. */
   releaseDelivery: (id: string): string => `/api/releases/${encodeURIComponent(id)}/delivery`,
+  /** The subscribers whose alert was given up on (`{ deadLetters: DeadLetter[] }`), admin only. */
+  releaseDeadLetters: (id: string): string => `/api/releases/${encodeURIComponent(id)}/delivery/dead-letters`,
   health: '/api/health',
   actions: '/api/actions',
   library: (deviceId: string): string => `/api/devices/${encodeURIComponent(deviceId)}/library`,

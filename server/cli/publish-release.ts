@@ -49,6 +49,9 @@ async function main(file: string | undefined): Promise<void> {
     if (line !== shown) process.stdout.write(`${(shown = line)}\n`);
   }
   process.stdout.write(`alerts: ${JSON.stringify(delivery)}\n`);
+  if (delivery.deadLettered > 0) {
+    process.stdout.write(`dead letters: GET ${origin}${API.releaseDeadLetters(answer.release.id)} (admin) lists them\n`);
+  }
 }
 
 const POLL_MS = 500;

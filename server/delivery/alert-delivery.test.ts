@@ -7,6 +7,7 @@ import { releaseMaker } from '../test/library-fixtures.js';
 import { makeTestMedia } from '../test/test-media.js';
 import { openTestRepository, testDatabase } from '../test/test-repository.js';
 import { alertHandlers } from './alert-handlers.js';
+import { PUSH_TRIES } from './delivery-store.js';
 
 // The queue on the run's backend (SQLite's table, or pg-boss on PostgreSQL), with a sender that
 // answers from a script instead of a push service: the e2e suite sends through a real one.
@@ -96,6 +97,18 @@ describe('a release’s alert through the queue', () => {
     // A job run again after its outcome was recorded sends nothing.
     await handlers.push({ deliveryId, releaseId: 'r2', endpoint: E('a') }, { number: 2, last: false });
     expect(posts.sort()).toEqual([E('a'), E('b')]);
+  }, 30_000);
+
+  it('dead-letters a subscriber still refused after the last try, and lists it for the operator', async () => {
+    const repository = await repositoryWith([E('a'), E('down')]);
+    await repository.catalog.publish(release({ id: 'r4', title: 'R', artist: 'A' }));
+    const { sender, posts } = scriptedSender(repository, { [E('down')]: ['retry', 'retry', 'retry', 'retry'] });
+    await repository.queue.work(alertHandlers(repository, sender, silentLogger));
+    const status = await until(repository, 'r4', (s) => s.state === 'done');
+    expect(status).toMatchObject({ matched: 2, sent: 1, failed: 1, deadLettered: 1, pending: 0 });
+    expect(posts.filter((p) => p === E('down'))).toHaveLength(PUSH_TRIES);
+    expect(await repository.deliveries.deadLetters('r4')).toEqual([{ endpoint: E('down'), tries: PUSH_TRIES }]);
+    expect(await repository.deliveries.deadLetters('no-such')).toEqual([]);
   }, 30_000);
 
   it('survives a restart before any job ran: the alert is in the database, not in memory', async () => {

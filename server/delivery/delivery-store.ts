@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from '#common/delivery-status';
+import { DEAD_LETTERS_LISTED, type DeliveryStatus } from '#common/delivery-status';
 
 /** The first job of a release's alert: split it into one job per matching subscriber. */
 export interface FanOutJob {
@@ -20,6 +20,8 @@ export type TargetOutcome = 'sent' | 'failed' | 'removed';
  */
 export interface DeliveryStore {
   ofRelease(releaseId: string): Promise<DeliveryStatus | undefined>;
+  /** The endpoints of a release's alert that were dead-lettered, and the tries each had (at most DEAD_LETTERS_LISTED). */
+  deadLetters(releaseId: string): Promise<Array<{ endpoint: string; tries: number }>>;
   /**
    * Records these subscribers as targets of the delivery, each once, and queues one push job for
    * each new one, in one transaction: a fan-out run again after a crash queues only the rest.
@@ -104,4 +106,6 @@ export const DELIVERY_SQL = {
   finish: `UPDATE delivery_targets SET state = ?, sends = ? - unsent, dead_lettered = ?
            WHERE delivery_id = ? AND endpoint = ? AND state = 'pending'`,
   fannedOut: 'UPDATE deliveries SET fanned_out = 1 WHERE id = ?',
+  deadLetters: `SELECT t.endpoint, t.sends + t.unsent AS tries FROM delivery_targets t JOIN deliveries d ON d.id = t.delivery_id
+                WHERE d.release_id = ? AND t.dead_lettered = 1 ORDER BY t.endpoint LIMIT ${DEAD_LETTERS_LISTED}`,
 } as const;

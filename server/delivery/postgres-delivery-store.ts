@@ -14,6 +14,10 @@ export function postgresDeliveryStore(pool: pg.Pool, boss: PgBoss): DeliveryStor
       const { rows } = await pool.query<StatusRow>(numbered(SQL.status), [releaseId]);
       return rows[0] && statusOf(rows[0]);
     },
+    async deadLetters(releaseId) {
+      const { rows } = await pool.query<{ endpoint: string; tries: number }>(numbered(SQL.deadLetters), [releaseId]);
+      return rows.map((row) => ({ endpoint: row.endpoint, tries: Number(row.tries) }));
+    },
     addTargets: (job, endpoints) =>
       inTransaction(pool, async (client) => {
         const added = await client.query<{ endpoint: string }>(

@@ -14,6 +14,7 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
   const unsend = db.prepare<[string, string], unknown>(SQL.unsend);
   const finish = db.prepare<[string, number, number, string, string], unknown>(SQL.finish);
   const fannedOut = db.prepare<[string], unknown>(SQL.fannedOut);
+  const deadLetters = db.prepare<[string], { endpoint: string; tries: number }>(SQL.deadLetters);
   const addTargets = db.transaction((job: { deliveryId: string; releaseId: string }, endpoints: readonly string[]) => {
     let added = 0;
     for (const endpoint of endpoints) {
@@ -28,6 +29,7 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
       const row = status.get(releaseId);
       return row && statusOf(row);
     },
+    deadLetters: async (releaseId) => deadLetters.all(releaseId),
     addTargets: async (job, endpoints) => addTargets(job, endpoints),
     fannedOut: async (deliveryId) => void fannedOut.run(deliveryId),
     isPending: async (job) => isPending.get(job.deliveryId, job.endpoint) !== undefined,

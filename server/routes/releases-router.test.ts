@@ -122,6 +122,13 @@ describe('POST /api/releases', () => {
     expect(
       (await request(server.app).get(API.releaseDelivery('no-such')).set('Authorization', `Bearer ${ADMIN_TOKEN}`)).status,
     ).toBe(404);
+    // The dead letters, for the operator: none here, 401 without the token, 404 for no alert.
+    const dead = await request(server.app).get(API.releaseDeadLetters('new-album')).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(dead.body).toEqual({ releaseId: 'new-album', deadLetters: [] });
+    expect((await request(server.app).get(API.releaseDeadLetters('new-album'))).status).toBe(401);
+    expect(
+      (await request(server.app).get(API.releaseDeadLetters('no-such')).set('Authorization', `Bearer ${ADMIN_TOKEN}`)).status,
+    ).toBe(404);
     const after = await request(server.app)
       .get('/api/catalog')
       .set('If-None-Match', before.headers['etag'] as string);

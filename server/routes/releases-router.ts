@@ -1,3 +1,5 @@
+import type { DeadLetter } from '#common/delivery-status';
+import { redactEndpoint } from '../push/endpoint-policy.js';
 import { Router } from 'express';
 import { releaseToPublishSchema } from '#common/catalog';
 import { requireAdmin } from '../admin/require-admin.js';
@@ -50,6 +52,20 @@ export function releasesRouter({ adminToken, catalog, mediaDir, deliveries }: Re
       if (!delivery) throw new HttpError(404, 'not_found', 'no alert was queued for a release with this id');
       res.setHeader('Cache-Control', 'no-store');
       res.json(delivery);
+    })
+    .all(methodNotAllowed(['GET', 'HEAD']));
+  router
+    .route('/:id/delivery/dead-letters')
+    .get(requireAdmin(adminToken), async (req, res) => {
+      if (!(await deliveries.ofRelease(req.params.id))) {
+        throw new HttpError(404, 'not_found', 'no alert was queued for a release with this id');
+      }
+      const deadLetters: DeadLetter[] = (await deliveries.deadLetters(req.params.id)).map(({ endpoint, tries }) => ({
+        endpoint: redactEndpoint(endpoint),
+        tries,
+      }));
+      res.setHeader('Cache-Control', 'no-store');
+      res.json({ releaseId: req.params.id, deadLetters });
     })
     .all(methodNotAllowed(['GET', 'HEAD']));
   return router;
