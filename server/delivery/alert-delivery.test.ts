@@ -7,7 +7,7 @@ import { releaseMaker } from '../test/library-fixtures.js';
 import { makeTestMedia } from '../test/test-media.js';
 import { openTestRepository, testDatabase } from '../test/test-repository.js';
 import { alertHandlers } from './alert-handlers.js';
-import { PUSH_TRIES } from './delivery-store.js';
+import { FAN_OUT_CHUNK, PUSH_BATCH, PUSH_JOBS_AT_LEAST, PUSH_TRIES, pushJobsFor } from './delivery-store.js';
 
 // The queue on the run's backend (SQLite's table, or pg-boss on PostgreSQL), with a sender that
 // answers from a script instead of a push service: the e2e suite sends through a real one.
@@ -95,7 +95,7 @@ describe('a release’s alert through the queue', () => {
     await repository.queue.work(handlers);
     await until(repository, 'r2', (s) => s.state === 'done');
     // A job run again after its outcome was recorded sends nothing.
-    await handlers.push({ deliveryId, releaseId: 'r2', endpoint: E('a') }, { number: 2, last: false });
+    await handlers.push({ deliveryId, releaseId: 'r2', endpoints: [E('a'), E('b')] }, { number: 2, last: false });
     expect(posts.sort()).toEqual([E('a'), E('b')]);
   }, 30_000);
 
@@ -109,6 +109,26 @@ describe('a release’s alert through the queue', () => {
     expect(posts.filter((p) => p === E('down'))).toHaveLength(PUSH_TRIES);
     expect(await repository.deliveries.deadLetters('r4')).toEqual([{ endpoint: E('down'), tries: PUSH_TRIES }]);
     expect(await repository.deliveries.deadLetters('no-such')).toEqual([]);
+  }, 30_000);
+
+  it('sends to many subscribers in batches, each subscriber once', async () => {
+    const jobSizes = (n: number) =>
+      pushJobsFor({ deliveryId: 'd', releaseId: 'r' }, Array.from({ length: n }, String)).map((j) => j.endpoints.length);
+    // Small fan-outs spread over many jobs (every process takes a share); large ones in full batches.
+    expect(jobSizes(121)).toEqual([...Array<number>(60).fill(2), 1]);
+    expect(jobSizes(FAN_OUT_CHUNK)).toHaveLength(Math.ceil(FAN_OUT_CHUNK / Math.ceil(FAN_OUT_CHUNK / PUSH_JOBS_AT_LEAST)));
+    expect(Math.max(...jobSizes(100 * PUSH_BATCH * PUSH_JOBS_AT_LEAST))).toBe(PUSH_BATCH);
+    const many = Array.from({ length: 250 }, (_, n) => E(`m${n}`));
+    const repository = await repositoryWith(many);
+    await repository.catalog.publish(release({ id: 'r5', title: 'R', artist: 'A' }));
+    const { sender, posts } = scriptedSender(repository, {});
+    await repository.queue.work(alertHandlers(repository, sender, silentLogger));
+    expect(await until(repository, 'r5', (s) => s.state === 'done')).toMatchObject({
+      matched: many.length,
+      sent: many.length,
+      resent: 0,
+    });
+    expect(posts.sort()).toEqual([...many].sort());
   }, 30_000);
 
   it('survives a restart before any job ran: the alert is in the database, not in memory', async () => {

@@ -1,8 +1,8 @@
 /**
  * The delivery tables, in SQL both SQLite and PostgreSQL read alike (text, integer, no STRICT):
  * one row per published release's alert, and one per subscriber it was queued for. `sends`:
- * the tries that may have reached the push service (the job's tries less those refused with
- * "try later", counted in `unsent`); above 1, a resend.
+ * the tries that may have reached the push service (counted before a batch's posts, less those
+ * not made or refused with "try later", which `unsent` counts); above 1, a resend.
  */
 export const DELIVERY_TABLES = `
    CREATE TABLE deliveries (

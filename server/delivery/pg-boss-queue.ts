@@ -80,7 +80,8 @@ export function pgBossQueue(boss: PgBoss, options: { concurrency?: number } = {}
           QUEUES.push,
           {
             ...POLLING,
-            batchSize: options.concurrency ?? 32,
+            // Jobs claimed at once, each a batch with POSTS_PER_JOB posts in flight: 32 posts at once.
+            batchSize: options.concurrency ?? 4,
             perJobResults: true,
             includeMetadata: true,
             burstWhenBatchFull: true,

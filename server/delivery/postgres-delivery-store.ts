@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../storage/postgres-transaction.js';
 import { numbered } from '../storage/numbered-placeholders.js';
-import { DELIVERY_SQL as SQL, statusOf, type DeliveryStore, type StatusRow } from './delivery-store.js';
+import { DELIVERY_SQL as SQL, pushJobKey, pushJobsFor, statusOf, type DeliveryStore, type StatusRow } from './delivery-store.js';
 import { inTransactionOf, QUEUES } from './pg-boss-queue.js';
 
 /** Deliveries in PostgreSQL; their jobs are pg-boss's, queued in the same transactions. */
@@ -26,18 +26,29 @@ export function postgresDeliveryStore(pool: pg.Pool, boss: PgBoss): DeliveryStor
           [job.deliveryId, endpoints],
         );
         if (added.rows.length === 0) return 0;
+        const jobs = pushJobsFor(
+          job,
+          added.rows.map(({ endpoint }) => endpoint),
+        );
         await boss.insert(
           QUEUES.push,
-          added.rows.map(({ endpoint }) => ({ data: { ...job, endpoint }, singletonKey: `${job.deliveryId}:${endpoint}` })),
+          jobs.map((data) => ({ data, singletonKey: pushJobKey(data) })),
           { db: inTransactionOf(client) },
         );
         return added.rows.length;
       }),
     fannedOut: async (deliveryId) => void (await run(SQL.fannedOut, [deliveryId])),
-    isPending: async (job) => ((await run(SQL.isPending, [job.deliveryId, job.endpoint])).rowCount ?? 0) > 0,
-    unsend: async (job) => void (await run(SQL.unsend, [job.deliveryId, job.endpoint])),
-    finish: async (job, outcome, attempt, deadLettered = false) =>
-      void (await run(SQL.finish, [outcome, attempt, deadLettered ? 1 : 0, job.deliveryId, job.endpoint])),
+    async startTry(job) {
+      const { rows } = await pool.query<{ endpoint: string }>(
+        `UPDATE delivery_targets SET sends = sends + 1
+         WHERE delivery_id = $1 AND state = 'pending' AND endpoint = ANY($2::text[]) RETURNING endpoint`,
+        [job.deliveryId, job.endpoints],
+      );
+      return rows.map((row) => row.endpoint);
+    },
+    unsend: async (deliveryId, endpoint) => void (await run(SQL.unsend, [deliveryId, endpoint])),
+    finish: async (deliveryId, endpoint, outcome, deadLettered = false) =>
+      void (await run(SQL.finish, [outcome, deadLettered ? 1 : 0, deliveryId, endpoint])),
   };
 }
 

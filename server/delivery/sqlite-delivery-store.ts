@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { DELIVERY_SQL as SQL, statusOf, type DeliveryStore, type StatusRow } from './delivery-store.js';
+import {
+  DELIVERY_SQL as SQL,
+  pushJobsFor,
+  statusOf,
+  type DeliveryStore,
+  type FanOutJob,
+  type StatusRow,
+} from './delivery-store.js';
 import { enqueueSqliteJobs } from './sqlite-job-queue.js';
 
 /** Deliveries in SQLite, their jobs in the same database (sqlite-job-queue.ts). */
@@ -10,19 +17,19 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
   const addTarget = db.prepare<[string, string], unknown>(
     'INSERT OR IGNORE INTO delivery_targets (delivery_id, endpoint) VALUES (?, ?)',
   );
-  const isPending = db.prepare<[string, string], unknown>(SQL.isPending);
+  // The batch's endpoints as one JSON array: SQLite has no array parameter.
+  const startTry = db.prepare<[string, string], { endpoint: string }>(
+    `UPDATE delivery_targets SET sends = sends + 1
+     WHERE delivery_id = ? AND state = 'pending' AND endpoint IN (SELECT value FROM json_each(?)) RETURNING endpoint`,
+  );
   const unsend = db.prepare<[string, string], unknown>(SQL.unsend);
-  const finish = db.prepare<[string, number, number, string, string], unknown>(SQL.finish);
+  const finish = db.prepare<[string, number, string, string], unknown>(SQL.finish);
   const fannedOut = db.prepare<[string], unknown>(SQL.fannedOut);
   const deadLetters = db.prepare<[string], { endpoint: string; tries: number }>(SQL.deadLetters);
-  const addTargets = db.transaction((job: { deliveryId: string; releaseId: string }, endpoints: readonly string[]) => {
-    let added = 0;
-    for (const endpoint of endpoints) {
-      if (addTarget.run(job.deliveryId, endpoint).changes === 0) continue;
-      enqueue.push({ ...job, endpoint });
-      added++;
-    }
-    return added;
+  const addTargets = db.transaction((job: FanOutJob, endpoints: readonly string[]) => {
+    const added = endpoints.filter((endpoint) => addTarget.run(job.deliveryId, endpoint).changes > 0);
+    for (const push of pushJobsFor(job, added)) enqueue.push(push);
+    return added.length;
   });
   return {
     ofRelease: async (releaseId) => {
@@ -32,10 +39,10 @@ export function sqliteDeliveryStore(db: Database): DeliveryStore {
     deadLetters: async (releaseId) => deadLetters.all(releaseId),
     addTargets: async (job, endpoints) => addTargets(job, endpoints),
     fannedOut: async (deliveryId) => void fannedOut.run(deliveryId),
-    isPending: async (job) => isPending.get(job.deliveryId, job.endpoint) !== undefined,
-    unsend: async (job) => void unsend.run(job.deliveryId, job.endpoint),
-    finish: async (job, outcome, attempt, deadLettered = false) =>
-      void finish.run(outcome, attempt, deadLettered ? 1 : 0, job.deliveryId, job.endpoint),
+    startTry: async (job) => startTry.all(job.deliveryId, JSON.stringify(job.endpoints)).map((row) => row.endpoint),
+    unsend: async (deliveryId, endpoint) => void unsend.run(deliveryId, endpoint),
+    finish: async (deliveryId, endpoint, outcome, deadLettered = false) =>
+      void finish.run(outcome, deadLettered ? 1 : 0, deliveryId, endpoint),
   };
 }
 

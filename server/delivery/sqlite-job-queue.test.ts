@@ -14,7 +14,7 @@ function database() {
   return db;
 }
 
-const job = (endpoint: string) => ({ deliveryId: 'd', releaseId: 'r', endpoint });
+const job = (endpoint: string) => ({ deliveryId: 'd', releaseId: 'r', endpoints: [endpoint] });
 const settled = (db: Database.Database) => () =>
   db.prepare<[], { n: number }>("SELECT count(*) AS n FROM queue_jobs WHERE state <> 'dead'").get()?.n;
 
@@ -51,7 +51,7 @@ describe('the embedded (SQLite) job queue', () => {
     void died.stop(); // it claims nothing more; its job in hand never finishes, as in a killed process
     const seen: string[] = [];
     const next = sqliteJobQueue(db, { logger: silentLogger, leaseMs: 50, idlePollMs: 5 });
-    await next.work({ fanOut: async () => undefined, push: async (j) => void seen.push(j.endpoint) });
+    await next.work({ fanOut: async () => undefined, push: async (j) => void seen.push(...j.endpoints) });
     await expect.poll(settled(db)).toBe(0);
     await next.stop();
     expect(seen).toEqual(['e']);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Logger } from '../logger.js';
-import { PUSH_TRIES, type AlertHandlers, type AlertQueue, type FanOutJob, type PushJob } from './delivery-store.js';
+import { PUSH_TRIES, pushJobKey, type AlertHandlers, type AlertQueue, type FanOutJob, type PushJob } from './delivery-store.js';
 
 /**
  * The embedded queue: a table in the SQLite database (migrations.ts, schema 5), worked by the
@@ -38,12 +38,13 @@ export function enqueueSqliteJobs(db: Database) {
   );
   return {
     fanOut: (job: FanOutJob) => void insert.run('fanout', `fanout:${job.deliveryId}`, JSON.stringify(job), Date.now()),
-    push: (job: PushJob) => void insert.run('push', `push:${job.deliveryId}:${job.endpoint}`, JSON.stringify(job), Date.now()),
+    push: (job: PushJob) => void insert.run('push', `push:${pushJobKey(job)}`, JSON.stringify(job), Date.now()),
   };
 }
 
 export function sqliteJobQueue(db: Database, options: SqliteJobQueueOptions): AlertQueue {
-  const concurrency = options.concurrency ?? 32;
+  // Jobs, each a batch with POSTS_PER_JOB posts in flight: 32 posts at once, as pg-boss-queue.ts.
+  const concurrency = options.concurrency ?? 4;
   const leaseMs = options.leaseMs ?? 60_000;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const idlePollMs = options.idlePollMs ?? 100;
