@@ -6,6 +6,7 @@ import { recentlyPlayed, type PlayedRelease } from '../player/recently-played.js
 import { savedPosition } from '../player/resume-positions.js';
 import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
+import { thumbnail } from './thumbnail.js';
 
 /** Films started and not finished, newest first, each with how much is left. */
 export class ContinueWatching extends LitElement {
@@ -75,7 +76,7 @@ export class ContinueWatching extends LitElement {
     const why = whyNotPlayable(film.playUrl);
     return html`<li>
       <a class="card ${why ? 'unavailable' : ''}" href=${PAGES.release(film.id)}>
-        <img src=${film.artwork} alt="" width="72" height="72" />
+        ${thumbnail(film, 72)}
         <span>
           <h3>${film.title}</h3>
           <progress max=${film.duration} .value=${at} aria-hidden="true"></progress>

@@ -7,6 +7,7 @@ import { StoreController } from '../state/store.js';
 import './seek-bar.js';
 import { sharedStyles } from './shared-styles.js';
 import './transport-controls.js';
+import { thumbnail } from './thumbnail.js';
 
 /** The audio player at the bottom of every page; tapping it opens Now Playing. */
 export class MiniPlayer extends LitElement {
@@ -85,7 +86,7 @@ export class MiniPlayer extends LitElement {
     const { error } = playback.value;
     return html`<section aria-label="Audio player">
       <a class="open" href=${PAGES.nowPlaying}>
-        <img src=${track.artwork} alt="" width="48" height="48" />
+        ${thumbnail(track, 48)}
         <span class="text">
           <span
             ><span class="visually-hidden">Now playing: </span><strong>${track.title}</strong

@@ -12,13 +12,16 @@ const KIND_LABEL: Record<ReleaseSummary['kind'], string> = { album: 'Album', mov
 /**
  * One release in a grid: artwork, title, artist (a link to the artist's page) and a line of
  * facts. Offline state shows only where it says something: a badge once downloaded, a bar while
- * downloading. Every card has the same height (one line per text), which the grid relies on.
+ * downloading. Every card in a grid has the same height (one line per text), which the grid
+ * relies on: a film shows its poster's 2:3 shape framed in the square slot among albums, and fills
+ * a 2:3 slot when the grid holds films only (`shape="poster"`).
  */
 export class ReleaseCard extends LitElement {
   static override properties = {
     summary: { attribute: false },
     record: { attribute: false },
     unavailable: { type: Boolean, reflect: true },
+    shape: { reflect: true },
   };
   static override styles = [
     sharedStyles,
@@ -48,6 +51,24 @@ export class ReleaseCard extends LitElement {
         object-fit: cover;
         border-radius: var(--radius);
         background: var(--surface-2);
+      }
+      /* A film among albums: a poster in a dark frame, the card keeps the grid's square. */
+      .art.framed {
+        aspect-ratio: 1;
+        display: flex;
+        justify-content: center;
+        border-radius: var(--radius);
+        background: #10131c;
+        overflow: hidden;
+      }
+      .art.framed img {
+        width: auto;
+        height: 100%;
+        aspect-ratio: 2 / 3;
+        border-radius: 0;
+      }
+      :host([shape='poster']) img {
+        aspect-ratio: 2 / 3;
       }
       .badge {
         position: absolute;
@@ -98,12 +119,19 @@ export class ReleaseCard extends LitElement {
   declare summary: ReleaseSummary;
   declare record: DownloadRecord | undefined;
   declare unavailable: boolean;
+  /** The artwork slot: square (albums, or a mixed grid) or poster-shaped (a grid of films only). */
+  declare shape: 'square' | 'poster';
+
+  constructor() {
+    super();
+    this.shape = 'square';
+  }
 
   override render() {
     const r = this.summary;
     const first = opensItsList(this);
     return html`<a class="release" href=${PAGES.release(r.id)}>
-        <span class="art">
+        <span class="art ${r.kind === 'movie' && this.shape === 'square' ? 'framed' : ''}">
           <img
             src=${r.artwork}
             srcset=${artworkSrcset(r)}

@@ -88,6 +88,8 @@ export class ReleaseGrid extends LitElement {
     const last = Math.min(this.range.last, rows);
     const shown = this.releases.slice(first * this.columns, last * this.columns);
     const setSize = this.hasMore ? -1 : this.releases.length;
+    // Films alone get poster-shaped cards; any album among them keeps every card square (one row height).
+    const posters = this.releases.length > 0 && this.releases.every((r) => r.kind === 'movie');
     return html`<ul
       aria-label=${this.label}
       style="grid-template-columns: repeat(${this.columns}, minmax(0, 1fr)); padding-top: ${first * this.rowHeight}px;
@@ -101,6 +103,7 @@ export class ReleaseGrid extends LitElement {
         (summary, i) =>
           html`<li aria-posinset=${first * this.columns + i + 1} aria-setsize=${setSize}>
             <release-card
+              shape=${posters ? 'poster' : 'square'}
               .summary=${summary}
               .record=${downloads.value.get(summary.id)}
               ?unavailable=${Boolean(whyReleaseIdNotPlayable(summary.id))}

@@ -175,7 +175,7 @@ export class StowawayApp extends LitElement {
       html`<li>
         <a href=${href} aria-current=${active ? 'page' : 'false'}>${icon(glyph)}<span>${label}</span></a>
       </li>`;
-    return html`<a class="skip" href="#main" @click=${this.#skipToContent}>Skip to content</a>
+    return html`<a class="skip" href="#content" @click=${this.#skipToContent}>Skip to content</a>
       <header>
         <a class="brand" href=${PAGES.catalog} aria-label="Stowaway home">Stow<span>away</span></a>
         <nav aria-label="Main">
@@ -189,7 +189,7 @@ export class StowawayApp extends LitElement {
       <update-prompt></update-prompt>
       <offline-banner></offline-banner>
       <offline-ready-notice></offline-ready-notice>
-      <main id="main" tabindex="-1">${this.#page(current)}</main>
+      <main tabindex="-1">${this.#page(current)}</main>
       <toast-notice></toast-notice>
       <mini-player></mini-player>`;
   }
@@ -230,8 +230,9 @@ export class StowawayApp extends LitElement {
   }
 
   /**
-   * The skip link's own move: the browser cannot follow `#main` into this shadow root, and the
-   * router takes same-page links for itself, so the link focused nothing.
+   * The skip link's own move: its target (`#content`, this element) is what checkers and the
+   * browser can see from the document, but the focus belongs on the page inside this shadow root;
+   * the router would also take the same-page link for itself.
    */
   #skipToContent(event: Event): void {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { libraryPrefs } from '../state/library-prefs.js';
 import { StoreController } from '../state/store.js';
 import './continue-watching.js';
 import { sharedStyles } from './shared-styles.js';
+import { thumbnail } from './thumbnail.js';
 
 const RECENT_SHOWN = 12;
 const FAVOURITES_SHOWN = 10;
@@ -89,7 +90,7 @@ export class YourLibrary extends LitElement {
     const favourites = libraryPrefs.value.favouriteTracks.slice(0, FAVOURITES_SHOWN);
     const recentItem = (r: PlayedRelease) =>
       html`<a href=${PAGES.release(r.id)}>
-        <img src=${r.artwork} alt="" width="112" height="112" loading="lazy" />
+        ${thumbnail(r, 112, 'lazy')}
         <span class="line">${r.title}</span>
         <span class="line muted">${r.artist}</span>
       </a>`;

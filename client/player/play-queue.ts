@@ -16,6 +16,8 @@ export interface QueueTrack {
   readonly releaseTitle: string;
   readonly artist: string;
   readonly artwork: string;
+  /** The artwork's sizes (common/artwork-srcset.ts), for the small pictures; absent in sessions saved before it. */
+  readonly artworkSrcset?: string;
 }
 
 export const REPEAT_MODES = ['off', 'all', 'one'] as const;

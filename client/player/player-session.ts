@@ -22,7 +22,12 @@ const TRACK_TEXT = ['key', 'url', 'title', 'releaseId', 'releaseTitle', 'artist'
 function isQueueTrack(v: unknown): v is QueueTrack {
   if (typeof v !== 'object' || v === null) return false;
   const t = v as Record<string, unknown>;
-  return TRACK_TEXT.every((k) => isText(t[k])) && typeof t.duration === 'number' && t.duration >= 0;
+  return (
+    TRACK_TEXT.every((k) => isText(t[k])) &&
+    (t.artworkSrcset === undefined || isText(t.artworkSrcset)) &&
+    typeof t.duration === 'number' &&
+    t.duration >= 0
+  );
 }
 
 function isSession(v: unknown): v is PlayerSession {

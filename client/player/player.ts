@@ -69,8 +69,8 @@ function play(): void {
   void audio.play().then(
     () => {
       void recordAction('play', track.url).catch(() => undefined); // the server's "recently played"
-      const { releaseId: id, releaseTitle: title, artist, artwork, url: playUrl, duration } = track;
-      recordPlayed({ id, kind: 'album', title, artist, artwork, playUrl, duration });
+      const { releaseId: id, releaseTitle: title, artist, artwork, artworkSrcset, url: playUrl, duration } = track;
+      recordPlayed({ id, kind: 'album', title, artist, artwork, artworkSrcset, playUrl, duration });
     },
     (error: Error) => {
       // A load failure arrives as the element's own error event, with the app's sentence; the

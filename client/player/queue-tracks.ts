@@ -1,5 +1,6 @@
 import type { Release } from '#common/catalog';
 import { releaseTracks } from '#common/release-facts';
+import { artworkSrcset } from '#common/artwork-srcset';
 import type { QueueTrack } from './play-queue.js';
 
 /** A release's tracks as queue entries, each with a fresh key (a song may be queued twice). */
@@ -13,5 +14,6 @@ export function queueTracksOf(release: Release): QueueTrack[] {
     releaseTitle: release.title,
     artist: release.artist,
     artwork: release.artwork,
+    artworkSrcset: artworkSrcset(release),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Release } from '#common/catalog';
+import { artworkSrcset } from '#common/artwork-srcset';
 import { playedParts } from '#common/release-facts';
 import { Store } from '../state/store.js';
 
@@ -13,6 +14,8 @@ export interface PlayedRelease {
   readonly title: string;
   readonly artist: string;
   readonly artwork: string;
+  /** The artwork's sizes, for the small pictures; absent in entries saved before it. */
+  readonly artworkSrcset?: string;
   /** The film's manifest or the first track: where its resume position is kept, and what must be downloaded to play it offline. */
   readonly playUrl: string;
   /** Seconds of that part. */
@@ -39,6 +42,7 @@ const isPlayedRelease = (value: unknown): value is PlayedRelease => {
     typeof v.title === 'string' &&
     typeof v.artist === 'string' &&
     typeof v.artwork === 'string' &&
+    (v.artworkSrcset === undefined || typeof v.artworkSrcset === 'string') &&
     typeof v.playUrl === 'string' &&
     typeof v.duration === 'number'
   );
@@ -63,5 +67,15 @@ export function recordPlayed(release: Omit<PlayedRelease, 'playUrl' | 'duration'
 export function recordReleasePlayed(release: Release): void {
   const first = playedParts(release)[0];
   const { id, kind, title, artist, artwork } = release;
-  recordPlayed({ id, kind, title, artist, artwork, playUrl: first?.url ?? '', duration: first?.duration ?? 0 });
+  const srcset = artworkSrcset(release);
+  recordPlayed({
+    id,
+    kind,
+    title,
+    artist,
+    artwork,
+    artworkSrcset: srcset,
+    playUrl: first?.url ?? '',
+    duration: first?.duration ?? 0,
+  });
 }
