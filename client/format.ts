@@ -40,6 +40,11 @@ export function formatDate(isoDate: string, locales?: Intl.LocalesArgument): str
   return new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
+/** `14 Mar 2026`: the day of an instant (milliseconds since the epoch) in the person's locale and zone. */
+export function formatDay(epochMs: number, locales?: Intl.LocalesArgument): string {
+  return new Intl.DateTimeFormat(locales, { dateStyle: 'medium' }).format(epochMs);
+}
+
 /** `14 March 2026, 09:12`: an instant (milliseconds since the epoch) in the person's locale and zone. */
 export function formatDateTime(epochMs: number, locales?: Intl.LocalesArgument): string {
   return new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs);

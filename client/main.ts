@@ -2,6 +2,7 @@ import type { SwToPage } from '#common/sw-messages';
 import './components/stowaway-app.js';
 import { pumpFromPage, watchQueue } from './downloads/page-queue.js';
 import { reattachDownloads } from './downloads/reattach-downloads.js';
+import { cleanUpDownloads } from './downloads/storage-cleanup.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
 import { loadLibraryPrefs } from './state/library-prefs.js';
@@ -33,6 +34,7 @@ watchConnectivity(() => {
 void loadLibraryPrefs();
 // The downloads first: whether the restored track can play offline depends on them.
 void refreshDownloads().finally(() => void startPlayer());
+void cleanUpDownloads().catch(() => undefined);
 watchQueue();
 // The library never waits for the SW: a controlled page's request goes through it anyway, and
 // WebKit can leave a registration "installing" for good when the page that started it navigated

@@ -146,15 +146,27 @@ describe('download ledger queue', () => {
     const { ledger } = setUp();
     await ledger.request(newDownloadRecord(album('a'), 'fallback', 1));
     await seed(ledger, 'paused', 'b');
-    expect(await ledger.waitForNetwork()).toBe(1);
-    expect(await ledger.waitForNetwork()).toBe(0);
-    expect(await ledger.get('a')).toMatchObject({ state: 'queued', waitingForNetwork: true });
-    expect((await ledger.get('b'))?.waitingForNetwork).toBeUndefined();
+    expect(await ledger.hold('network')).toBe(1);
+    expect(await ledger.hold('network')).toBe(0);
+    expect(await ledger.get('a')).toMatchObject({ state: 'queued', waitingFor: 'network' });
+    expect((await ledger.get('b'))?.waitingFor).toBeUndefined();
     await ledger.request(newDownloadRecord(album('c'), 'fallback', 3));
-    await ledger.waitForNetwork();
+    await ledger.hold('network');
     const started = await ledger.promote(1, ['fallback']);
-    expect(started).toMatchObject([{ releaseId: 'a', state: 'downloading', waitingForNetwork: false }]);
+    expect(started).toMatchObject([{ releaseId: 'a', state: 'downloading', waitingFor: undefined }]);
     // The network is back for the one still queued too, though no slot is free for it.
-    expect(await ledger.get('c')).toMatchObject({ state: 'queued', waitingForNetwork: false });
+    expect(await ledger.get('c')).toMatchObject({ state: 'queued', waitingFor: undefined });
+  });
+
+  it('holds queued downloads for an unmetered connection, in place of waiting for the network', async () => {
+    const { ledger } = setUp();
+    await ledger.request(newDownloadRecord(album('a'), 'fallback', 1));
+    await ledger.hold('network');
+    expect(await ledger.hold('unmetered')).toBe(1);
+    expect(await ledger.hold('unmetered')).toBe(0);
+    expect(await ledger.get('a')).toMatchObject({ state: 'queued', waitingFor: 'unmetered' });
+    expect(await ledger.promote(1, ['fallback'])).toMatchObject([
+      { releaseId: 'a', state: 'downloading', waitingFor: undefined },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   isDownloadRecord,
   isRunning,
   type DownloadEngine,
+  type DownloadHold,
   type DownloadRecord,
   type DownloadState,
 } from './download-ledger.js';
@@ -23,7 +24,7 @@ export interface LedgerStorage {
   updateAll(change: (records: DownloadRecord[]) => DownloadRecord[]): Promise<void>;
 }
 
-export type RecordChange = Partial<Pick<DownloadRecord, 'bytesReceived' | 'waitingForNetwork' | 'autoRetries' | 'error'>>;
+export type RecordChange = Partial<Pick<DownloadRecord, 'bytesReceived' | 'waitingFor' | 'autoRetries' | 'error'>>;
 
 /**
  * Every way the ledger changes. Each returns what it wrote (undefined when it refused), and
@@ -90,7 +91,7 @@ export function createLedger(storage: LedgerStorage, announce: (releaseId: strin
     /**
      * Starts queued downloads, oldest first, until `limit` are running; only those whose engine
      * the caller can run (the SW cannot run the page's fallback downloader). The caller has just
-     * reached the server, so no queued download waits for the network any more. Atomic over the
+     * reached the server on a connection the person allows, so no queued download waits any more. Atomic over the
      * whole ledger, so two callers at once never start more than `limit`. Returns those started.
      */
     async promote(limit: number, engines: readonly DownloadEngine[]): Promise<DownloadRecord[]> {
@@ -102,9 +103,9 @@ export function createLedger(storage: LedgerStorage, announce: (releaseId: strin
         for (const record of queued) {
           if (free > 0 && engines.includes(record.engine)) {
             free--;
-            promoted.push({ ...record, state: 'downloading', waitingForNetwork: false, updatedAt: clock() });
-          } else if (record.waitingForNetwork) {
-            changed.push({ ...record, waitingForNetwork: false, updatedAt: clock() });
+            promoted.push({ ...record, state: 'downloading', waitingFor: undefined, updatedAt: clock() });
+          } else if (record.waitingFor) {
+            changed.push({ ...record, waitingFor: undefined, updatedAt: clock() });
           }
         }
         return [...promoted, ...changed];
@@ -113,13 +114,13 @@ export function createLedger(storage: LedgerStorage, announce: (releaseId: strin
       return promoted;
     },
 
-    /** Marks every queued download as waiting for the network (shown as such); returns how many. */
-    async waitForNetwork(): Promise<number> {
+    /** Marks every queued download as held back by `reason` (shown as such); returns how many changed. */
+    async hold(reason: DownloadHold): Promise<number> {
       const waiting: DownloadRecord[] = [];
       await storage.updateAll((records) => {
         for (const record of records) {
-          if (record.state === 'queued' && !record.waitingForNetwork) {
-            waiting.push({ ...record, waitingForNetwork: true, updatedAt: clock() });
+          if (record.state === 'queued' && record.waitingFor !== reason) {
+            waiting.push({ ...record, waitingFor: reason, updatedAt: clock() });
           }
         }
         return waiting;

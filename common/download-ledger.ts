@@ -35,6 +35,9 @@ export const canTransition = (from: DownloadState, to: DownloadState): boolean =
 
 export type DownloadEngine = 'background-fetch' | 'fallback';
 
+/** What a queued download can be held back by (the queue starts it by itself once it is gone). */
+export type DownloadHold = 'network' | 'unmetered';
+
 export interface DownloadRecord {
   readonly releaseId: string;
   readonly state: DownloadState;
@@ -43,8 +46,11 @@ export interface DownloadRecord {
   readonly release: Release;
   /** Bytes stored or in flight; the total is releaseBytes(release). */
   readonly bytesReceived: number;
-  /** Set on a queued download that waits for the network or the server to come back. */
-  readonly waitingForNetwork?: boolean;
+  /**
+   * Why a queued download does not start yet: the network (or the server) is gone, or the
+   * connection is metered and the person asked for downloads on unmetered ones only.
+   */
+  readonly waitingFor?: DownloadHold;
   /** Automatic restarts after the connection was lost, so a server that keeps failing ends in `failed`. */
   readonly autoRetries?: number;
   /** A sentence the person can read, for `failed`. */

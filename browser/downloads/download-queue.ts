@@ -3,6 +3,7 @@ import { DOWNLOAD_FAILURES, newDownloadRecord, type DownloadEngine, type Downloa
 import { ledger } from '../ledger/ledger.js';
 import { deleteReleaseBlocks } from '../media-cache/block-store.js';
 import { appState } from '../state/app-state.js';
+import { browserConnection, connectionAllows } from './connection-cost.js';
 import { serverReachable } from './server-reachable.js';
 
 /** Who pumps the queue: the engines it can run, and how it starts one it promoted. */
@@ -27,11 +28,17 @@ export async function requestDownload(release: Release, engine: DownloadEngine):
 /**
  * Starts queued downloads up to the person's limit. With the server out of reach nothing starts:
  * the queued ones are marked "Waiting for network", and the caller tries again when it is back.
+ * Likewise on a metered connection when the person asked for unmetered ones only ("Waiting for
+ * Wi-Fi"); downloads already running go on (the person saw them start).
  */
 export async function pumpDownloads(runner: QueueRunner): Promise<void> {
   if (!(await ledger.all()).some((r) => r.state === 'queued' && runner.engines.includes(r.engine))) return;
   if (!(await serverReachable())) {
-    await ledger.waitForNetwork();
+    await ledger.hold('network');
+    return;
+  }
+  if (!connectionAllows(await appState.unmeteredOnly(), browserConnection())) {
+    await ledger.hold('unmetered');
     return;
   }
   for (const record of await ledger.promote(await appState.maxDownloads(), runner.engines)) {

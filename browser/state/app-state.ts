@@ -2,6 +2,7 @@ import { createStore, get, set, update } from 'idb-keyval';
 import { DATABASES } from '#common/databases';
 import { DEVICE_KEY_BYTES } from '#common/device-key';
 import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
+import { NO_STORAGE_POLICY, type StoragePolicy } from '../downloads/storage-policy.js';
 
 /**
  * Small settings and memory shared by the page and the SW (IndexedDB, so the SW can read them
@@ -63,6 +64,31 @@ export const appState = {
   /** How many releases download at once (Settings); the others wait in the queue. */
   maxDownloads: async (): Promise<number> => (await get<number>('maxDownloads', store)) ?? DEFAULT_MAX_DOWNLOADS,
   setMaxDownloads: (count: number) => set('maxDownloads', count, store),
+  /** "Download only on Wi-Fi or other unmetered connections" (Settings), for every download. */
+  unmeteredOnly: async (): Promise<boolean> => (await get<boolean>('unmeteredOnly', store)) ?? false,
+  setUnmeteredOnly: (only: boolean) => set('unmeteredOnly', only, store),
+  /** The downloads' budget and cleanup (Settings › Budget and cleanup). */
+  storagePolicy: async (): Promise<StoragePolicy> => ({
+    ...NO_STORAGE_POLICY,
+    ...(await get<StoragePolicy>('storagePolicy', store)),
+  }),
+  setStoragePolicy: (policy: StoragePolicy) => set('storagePolicy', policy, store),
+  /** Releases the person pinned: never removed by cleanup or to make room. */
+  pinnedReleases: async (): Promise<string[]> => (await get<string[]>('pinnedReleases', store)) ?? [],
+  setPinned: (releaseId: string, pinned: boolean) =>
+    update<string[]>(
+      'pinnedReleases',
+      (ids = []) => [...ids.filter((id) => id !== releaseId), ...(pinned ? [releaseId] : [])],
+      store,
+    ),
+  /** When each release last started playing on this device (cleanup's "not played for N days"). */
+  playedAt: async (): Promise<Record<string, number>> => (await get('playedAt', store)) ?? {},
+  recordPlayedAt: (releaseId: string, at: number) =>
+    update<Record<string, number>>('playedAt', (known = {}) => ({ ...known, [releaseId]: at }), store),
+  /** When each film was last watched to its end (cleanup's "remove watched films"). */
+  watchedAt: async (): Promise<Record<string, number>> => (await get('watchedAt', store)) ?? {},
+  recordWatchedAt: (releaseId: string, at: number) =>
+    update<Record<string, number>>('watchedAt', (known = {}) => ({ ...known, [releaseId]: at }), store),
 };
 
 function newDeviceKey(): string {

@@ -2,6 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import type { DownloadRecord } from '#common/download-ledger';
 import { cancelDownload, pauseDownload, removeDownload, resumeDownload, startDownload } from '../downloads/download-actions.js';
+import { budgetFor } from '#browser/downloads/kept-downloads';
+import './budget-dialog.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
@@ -47,15 +49,19 @@ export class DownloadControls extends LitElement {
     const r = this.record;
     const title = r?.release.title ?? this.release?.title ?? '';
     const button = (label: string, action: () => Promise<void>, kind = '') =>
-      html`<button class=${kind} aria-label=${this.named ? `${label} ${title}` : label} @click=${() => this.#act(action)}>
+      html`<button
+        class=${kind}
+        aria-label=${this.named ? `${label} ${title}` : label}
+        @click=${(e: Event) => this.#act(action, e.currentTarget as HTMLElement)}
+      >
         ${label}
       </button>`;
     const release = this.release ?? r?.release;
     let buttons;
-    if (!r) buttons = release ? button('Download', () => startDownload(release)) : nothing;
+    if (!r) buttons = release ? button('Download', () => this.#download(release)) : nothing;
     else if (r.state === 'done') buttons = button('Remove download', () => removeDownload(r.releaseId), 'danger');
     else if (r.state === 'failed')
-      buttons = html`${button('Retry download', () => startDownload(release ?? r.release))}
+      buttons = html`${button('Retry download', () => this.#download(release ?? r.release))}
       ${button('Remove download', () => removeDownload(r.releaseId), 'danger')}`;
     else if (r.state === 'paused')
       buttons = html`${button('Resume download', () => resumeDownload(r.releaseId))}
@@ -64,10 +70,26 @@ export class DownloadControls extends LitElement {
       buttons = html`${button('Pause download', () => pauseDownload(r.releaseId))}
       ${button('Cancel download', () => cancelDownload(r.releaseId))}`;
     else buttons = button('Cancel download', () => cancelDownload(r.releaseId));
-    return html`${buttons}${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}`;
+    return html`${buttons}${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <budget-dialog></budget-dialog>`;
   }
 
-  async #act(action: () => Promise<void>): Promise<void> {
+  #opener: HTMLElement | undefined;
+
+  /** Download, or Retry: within the person's budget at once, else as they choose in the budget dialog. */
+  async #download(release: Release): Promise<void> {
+    const answer = await budgetFor(release);
+    if (!answer.fits) {
+      const dialog = this.renderRoot.querySelector('budget-dialog');
+      const choice = dialog ? await dialog.ask(release, answer, this.#opener) : 'cancel';
+      if (choice === 'cancel') return;
+      if (choice === 'remove-and-download') for (const kept of answer.remove ?? []) await removeDownload(kept.releaseId);
+    }
+    await startDownload(release);
+  }
+
+  async #act(action: () => Promise<void>, opener: HTMLElement): Promise<void> {
+    this.#opener = opener;
     this.message = '';
     try {
       await action();

@@ -48,9 +48,16 @@ export class DownloadStatus extends LitElement {
       case 'failed':
         return html`<span class="failed" role="status">Download failed: ${r.error ?? 'unknown reason'}</span>`;
       case 'queued':
-        return r.waitingForNetwork
-          ? html`<span>Waiting for network</span> <span class="muted">— starts by itself when the server can be reached</span>`
-          : html`<span class="muted">Queued</span>`;
+        switch (r.waitingFor) {
+          case 'network':
+            return html`<span>Waiting for network</span>
+              <span class="muted">— starts by itself when the server can be reached</span>`;
+          case 'unmetered':
+            return html`<span>Waiting for Wi-Fi</span>
+              <span class="muted">— starts by itself on an unmetered connection (Settings › Downloads)</span>`;
+          default:
+            return html`<span class="muted">Queued</span>`;
+        }
       case 'verifying':
         return html`<span>Checking the download…</span>`;
       case 'paused':

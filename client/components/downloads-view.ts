@@ -1,16 +1,21 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { artworkSrcset } from '#common/artwork-srcset';
 import type { DownloadRecord, DownloadState } from '#common/download-ledger';
 import { releaseBytes } from '#common/release-facts';
 import { PAGES } from '#common/routes';
 import { removeAllDownloads } from '../downloads/download-actions.js';
-import { formatBytes } from '../format.js';
+import { appState } from '#browser/state/app-state';
+import { formatBytes, formatDay } from '../format.js';
 import { downloads } from '../state/downloads-store.js';
 import { refreshStorageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
 import './download-controls.js';
 import './download-status.js';
 import './storage-meter.js';
+import { dialogStyles } from './dialog-styles.js';
 import { sharedStyles } from './shared-styles.js';
+import { icon } from './icons.js';
+import { thumbnail } from './thumbnail.js';
 
 /** The order of the list: what moves first, then the queue in its order, then the rest. */
 const ORDER: Record<DownloadState, number> = { downloading: 0, verifying: 0, queued: 1, paused: 2, failed: 3, done: 4 };
@@ -21,9 +26,15 @@ function byListOrder(a: DownloadRecord, b: DownloadRecord): number {
 
 /** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
 export class DownloadsView extends LitElement {
-  static override properties = { message: { state: true }, bySize: { state: true } };
+  static override properties = {
+    message: { state: true },
+    order: { state: true },
+    pinned: { state: true },
+    playedAt: { state: true },
+  };
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
       ul {
         list-style: none;
@@ -63,47 +74,43 @@ export class DownloadsView extends LitElement {
         gap: 0.5em;
         margin-top: 1em;
       }
-      dialog {
-        max-width: min(28em, calc(100vw - 2em));
-        padding: 1.25em;
-        border: 1px solid var(--border);
-        border-radius: var(--radius);
-        background: var(--surface);
-        color: var(--text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 50%);
-      }
-      dialog h2 {
-        font-size: 1.2em;
-      }
-      dialog .bar {
-        justify-content: flex-end;
-        margin-top: 1em;
-      }
     `,
   ];
 
   declare message: string;
-  /** List the biggest first (to see what to remove), rather than by state. */
-  declare bySize: boolean;
+  /** By state, the biggest first, or the longest unplayed first (to see what to remove). */
+  declare order: 'state' | 'size' | 'played';
+  /** Releases the person pinned (never removed by cleanup or to make room), and when each last played. */
+  declare pinned: ReadonlySet<string>;
+  declare playedAt: Readonly<Record<string, number>>;
 
   constructor() {
     super();
     new StoreController(this, [downloads]);
     this.message = '';
-    this.bySize = false;
+    this.order = 'state';
+    this.pinned = new Set();
+    this.playedAt = {};
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     void refreshStorageInfo();
+    void Promise.all([appState.pinnedReleases(), appState.playedAt()]).then(([pinned, playedAt]) => {
+      this.pinned = new Set(pinned);
+      this.playedAt = playedAt;
+    });
   }
 
   override render() {
     const size = (r: DownloadRecord) => releaseBytes(r.release);
+    const played = (r: DownloadRecord) => this.playedAt[r.releaseId] ?? 0;
     const records = [...downloads.value.values()].sort(
-      this.bySize ? (a, b) => size(b) - size(a) || byListOrder(a, b) : byListOrder,
+      this.order === 'size'
+        ? (a, b) => size(b) - size(a) || byListOrder(a, b)
+        : this.order === 'played'
+          ? (a, b) => played(a) - played(b) || byListOrder(a, b)
+          : byListOrder,
     );
     return html`<h1 tabindex="-1">Downloads</h1>
       <storage-meter></storage-meter>
@@ -113,28 +120,53 @@ export class DownloadsView extends LitElement {
           ? html`<p class="muted">Nothing is stored for offline use yet. Open an album or a movie and press Download.</p>`
           : html`<label class="sort">
                 Sort by
-                <select @change=${(e: Event) => (this.bySize = (e.target as HTMLSelectElement).value === 'size')}>
-                  <option value="state" ?selected=${!this.bySize}>What is happening</option>
-                  <option value="size" ?selected=${this.bySize}>Size, biggest first</option>
+                <select @change=${(e: Event) => (this.order = (e.target as HTMLSelectElement).value as typeof this.order)}>
+                  <option value="state" ?selected=${this.order === 'state'}>What is happening</option>
+                  <option value="size" ?selected=${this.order === 'size'}>Size, biggest first</option>
+                  <option value="played" ?selected=${this.order === 'played'}>Last played, longest ago first</option>
                 </select>
               </label>
               <ul>
                 ${records.map(
                   (record) =>
                     html`<li class="card">
-                      <img src=${record.release.artwork} alt="" width="64" height="64" />
+                      ${thumbnail({ artwork: record.release.artwork, artworkSrcset: artworkSrcset(record.release) }, 64)}
                       <div>
                         <a href=${PAGES.release(record.releaseId)}><strong>${record.release.title}</strong></a>
-                        <div class="muted">${record.release.artist} · ${formatBytes(releaseBytes(record.release))}</div>
+                        <div class="muted">
+                          ${record.release.artist} · ${formatBytes(releaseBytes(record.release))} ·
+                          ${this.playedAt[record.releaseId] ? `played ${formatDay(this.playedAt[record.releaseId] ?? 0)}` : 'not played yet'}
+                        </div>
                         <download-status .record=${record}></download-status>
                       </div>
-                      <div class="controls"><download-controls named .record=${record}></download-controls></div>
+                      <div class="controls">
+                        <download-controls named .record=${record}></download-controls>
+                        ${record.state === 'done' ? this.#pin(record) : nothing}
+                      </div>
                     </li>`,
                 )}
               </ul>
               <button class="danger" @click=${this.#confirmRemoveAll}>Remove all downloads…</button>`
       }
       ${this.#confirmation(records)}`;
+  }
+
+  /** Pin: never removed by cleanup or to make room in the budget. */
+  #pin(record: DownloadRecord) {
+    const pinned = this.pinned.has(record.releaseId);
+    return html`<button
+      aria-pressed=${pinned ? 'true' : 'false'}
+      aria-label="Pin ${record.release.title}"
+      @click=${() => this.#togglePin(record.releaseId)}
+    >
+      ${icon('pin', 16)} ${pinned ? 'Pinned' : 'Pin'}
+    </button>`;
+  }
+
+  async #togglePin(releaseId: string): Promise<void> {
+    const pinned = !this.pinned.has(releaseId);
+    await appState.setPinned(releaseId, pinned);
+    this.pinned = new Set(await appState.pinnedReleases());
   }
 
   /** A modal: the page behind is inert, Tab stays inside, Escape cancels, focus comes back to the opener. */

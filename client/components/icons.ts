@@ -35,6 +35,7 @@ const PATHS = {
   playNext: svg`${line('M4 6h10M4 11h10M4 16h6')}<path d="M14.5 13v7.5L20.5 16.7z" /><path d="M17 4h2v6h-2z" />`,
   addToQueue: svg`${line('M4 6h12M4 11h12M4 16h7M18 13v7M14.5 16.5h7')}`,
   library: svg`${line('M4.5 4.5h6v6h-6zM13.5 4.5h6v6h-6zM4.5 13.5h6v6h-6zM13.5 13.5h6v6h-6z')}`,
+  pin: svg`${line('M9 4h6M10 4v6l-3 4h10l-3-4V4M12 14v6')}`,
   download: svg`${line('M12 4v11M7 10.5l5 5 5-5M5 20h14')}`,
   settings: svg`${line('M4 7h8M16 7h4M4 17h4M12 17h8')}<circle cx="14" cy="7" r="2" fill="none" stroke="currentColor" stroke-width="2" /><circle cx="10" cy="17" r="2" fill="none" stroke="currentColor" stroke-width="2" />`,
 } satisfies Record<string, SVGTemplateResult>;

@@ -3,6 +3,8 @@ import type { Release } from '#common/catalog';
 import { formatDuration } from '../format.js';
 import { takeKeyboard } from '../player/keyboard-shortcuts.js';
 import { audio, setMoviePlaying } from '../player/player.js';
+import { appState } from '#browser/state/app-state';
+import { cleanUpDownloads } from '../downloads/storage-cleanup.js';
 import { recordReleasePlayed } from '../player/recently-played.js';
 import { savePosition, savedPosition } from '../player/resume-positions.js';
 import { icon } from './icons.js';
@@ -210,6 +212,7 @@ export class MoviePlayer extends LitElement {
     video.addEventListener('ended', () => {
       sync();
       savePosition(this.#manifestUrl, video.duration, video.duration); // watched: forgotten
+      void appState.recordWatchedAt(this.release.id, Date.now()).catch(() => undefined); // for cleanup
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     });
   }
@@ -228,6 +231,7 @@ export class MoviePlayer extends LitElement {
     document.removeEventListener('fullscreenchange', this.#onFullScreenChange);
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     void this.#player?.destroy();
+    void cleanUpDownloads().catch(() => undefined); // a film watched to the end may go now
   }
 
   #togglePlay(): void {

@@ -3,6 +3,7 @@ import { detectCapabilities, type Capabilities } from '../capabilities.js';
 import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
 import './background-settings.js';
+import './storage-policy-settings.js';
 import './download-settings.js';
 import './offline-mode-setting.js';
 import { actionAnswer, type ActionAnswer } from './action-answer.js';
@@ -90,6 +91,7 @@ export class SettingsView extends LitElement {
             : nothing
         }
       </section>
+      <storage-policy-settings></storage-policy-settings>
       <section class="card panel" aria-labelledby="browser-title">
         <h2 id="browser-title">What this browser can do</h2>
         <dl>

@@ -101,7 +101,8 @@ export const sharedStyles = css`
     color: var(--danger);
   }
   select,
-  input[type='search'] {
+  input[type='search'],
+  input[type='number'] {
     font: inherit;
     min-height: 44px;
     padding: 0 0.75em;

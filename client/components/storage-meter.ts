@@ -1,5 +1,6 @@
-import { LitElement, css, html } from 'lit';
-import { storedBytes } from '../downloads/stored-bytes.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { appState } from '#browser/state/app-state';
+import { storedBytes } from '#browser/downloads/stored-bytes';
 import { formatBytes } from '../format.js';
 import { downloads } from '../state/downloads-store.js';
 import { storageInfo } from '../state/storage-info.js';
@@ -11,6 +12,7 @@ import { sharedStyles } from './shared-styles.js';
  * app itself and rounds), against the room the browser gives this site.
  */
 export class StorageMeter extends LitElement {
+  static override properties = { budget: { state: true } };
   static override styles = [
     sharedStyles,
     css`
@@ -24,9 +26,18 @@ export class StorageMeter extends LitElement {
     `,
   ];
 
+  /** Settings › Budget and cleanup: the budget for downloads; 0 when there is none. */
+  declare budget: number;
+
   constructor() {
     super();
     new StoreController(this, [storageInfo, downloads]);
+    this.budget = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void appState.storagePolicy().then((policy) => (this.budget = policy.budgetBytes));
   }
 
   override render() {
@@ -37,11 +48,20 @@ export class StorageMeter extends LitElement {
       releases === 0
         ? html`<strong>Nothing</strong> downloaded`
         : html`<strong>${formatBytes(stored)}</strong> in ${releases} ${releases === 1 ? 'download' : 'downloads'}`;
+    const budget = this.budget
+      ? html`<p>
+          Your budget <strong>${formatBytes(this.budget)}</strong>:
+          ${stored <= this.budget ? `${formatBytes(this.budget - stored)} left` : `${formatBytes(stored - this.budget)} over`}
+          <meter min="0" max=${this.budget} .value=${stored} aria-label="Downloads against the budget"></meter>
+        </p>`
+      : nothing;
     if (usage === undefined || quota === undefined) {
-      return html`<p>${ownTotal}. This browser does not say how much room it gives the app.</p>`;
+      return html`<p>${ownTotal}. This browser does not say how much room it gives the app.</p>
+        ${budget}`;
     }
     return html`<p>${ownTotal} · <strong>${formatBytes(Math.max(0, quota - usage))}</strong> free for Stowaway</p>
       <meter min="0" max=${quota} .value=${stored} aria-label="Space taken by downloads"></meter>
+      ${budget}
       <p class="muted">The app itself and its catalog take ${formatBytes(Math.max(0, usage - stored))}.</p>`;
   }
 }

@@ -36,7 +36,7 @@ export async function resumeDownload(releaseId: string): Promise<void> {
   const record = await ledger.get(releaseId);
   if (!record) return;
   await ensureRoomFor(await bytesMissing(record.release), record.release.title);
-  await ledger.transition(releaseId, 'queued', { waitingForNetwork: false, autoRetries: 0, error: undefined });
+  await ledger.transition(releaseId, 'queued', { waitingFor: undefined, autoRetries: 0, error: undefined });
   await pumpFromPage();
 }
 

@@ -95,7 +95,7 @@ async function settleFailure(record: DownloadRecord, error: unknown, aborted: bo
     await ledger.transition(releaseId, 'failed', { error: (error as Error).message });
   } else if (!reachable && (now.autoRetries ?? 0) < MAX_AUTO_RETRIES) {
     // The network or the server went away: wait for it, and resume by itself when it is back.
-    await ledger.transition(releaseId, 'queued', { waitingForNetwork: true, autoRetries: (now.autoRetries ?? 0) + 1 });
+    await ledger.transition(releaseId, 'queued', { waitingFor: 'network', autoRetries: (now.autoRetries ?? 0) + 1 });
   } else {
     await ledger.transition(releaseId, 'failed', { error: DOWNLOAD_FAILURES['connection-lost'] });
   }

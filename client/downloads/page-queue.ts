@@ -1,5 +1,6 @@
 import { hasBackgroundFetch } from '#browser/downloads/background-fetch';
 import { startBackgroundFetchDownload } from '#browser/downloads/background-fetch-download';
+import { browserConnection } from '#browser/downloads/connection-cost';
 import { pumpDownloads } from '#browser/downloads/download-queue';
 import { isRunning } from '#common/download-ledger';
 import { ledger } from '#browser/ledger/ledger';
@@ -30,12 +31,13 @@ export async function pumpFromPage(): Promise<void> {
     },
   });
   // Downloads waiting for the network: watch for it to come back (the connectivity probe).
-  if ((await ledger.all()).some((r) => r.state === 'queued' && r.waitingForNetwork)) reportServerReachable(false);
+  if ((await ledger.all()).some((r) => r.state === 'queued' && r.waitingFor === 'network')) reportServerReachable(false);
 }
 
 /**
  * Starts the next queued download whenever one stops running (done, failed, paused, removed, in
- * any tab or in the SW) or one is queued elsewhere (a push, a followed artist).
+ * any tab or in the SW), one is queued elsewhere (a push, a followed artist), or the connection
+ * changes (a phone moving onto Wi-Fi: downloads waiting for an unmetered connection start).
  */
 export function watchQueue(): void {
   let running = 0;
@@ -48,4 +50,5 @@ export function watchQueue(): void {
     running = nowRunning;
     queued = nowQueued;
   });
+  browserConnection()?.addEventListener('change', () => void pumpFromPage().catch(() => undefined));
 }

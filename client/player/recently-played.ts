@@ -1,6 +1,7 @@
 import type { Release } from '#common/catalog';
 import { artworkSrcset } from '#common/artwork-srcset';
 import { playedParts } from '#common/release-facts';
+import { appState } from '#browser/state/app-state';
 import { Store } from '../state/store.js';
 
 /**
@@ -53,6 +54,8 @@ export const recentlyPlayed = new Store<readonly PlayedRelease[]>(readAll());
 /** The release started playing: it moves to the front. */
 export function recordPlayed(release: Omit<PlayedRelease, 'playUrl' | 'duration'> & Partial<PlayedRelease>): void {
   const entry = { playUrl: '', duration: 0, ...release };
+  // For cleanup's "not played for N days" (kept apart, with no limit on how many releases).
+  void appState.recordPlayedAt(entry.id, Date.now()).catch(() => undefined);
   if (recentlyPlayed.value[0]?.id === entry.id) return;
   const entries = [entry, ...recentlyPlayed.value.filter((r) => r.id !== entry.id)].slice(0, MAX_ENTRIES);
   recentlyPlayed.set(entries);

@@ -69,7 +69,7 @@ for (const [engine, limit] of [
       await server.stop();
       await page.getByRole('button', { name: 'Download', exact: true }).click();
       await expect(page.getByText('Waiting for network')).toBeVisible();
-      expect(await ledgerRecord(page, 'harbour-lights')).toMatchObject({ state: 'queued', waitingForNetwork: true });
+      expect(await ledgerRecord(page, 'harbour-lights')).toMatchObject({ state: 'queued', waitingFor: 'network' });
       await page.waitForTimeout(2000);
       await expect(page.getByText(/Downloading/)).toHaveCount(0);
 

@@ -25,6 +25,8 @@ test('WebKit: Settings offers only what WebKit can do, as the README browser sup
     expect(text).toContain('Downloads that continue with the app closed No — downloads run while Stowaway is open');
     await expect(clickButton(page, 'Notify me about new releases')).rejects.toThrow();
     expect(text).not.toContain('Refresh the catalog in the background (about once a day)');
+    // No navigator.connection in WebKit: "only on Wi-Fi" cannot be kept, and Settings says so.
+    expect(text).toContain('This browser does not say what kind of connection you are on, so downloads start on any connection.');
 
     await page.goto(`${server.origin}/releases/harbour-lights`);
     await waitForText(page, 'Not downloaded');

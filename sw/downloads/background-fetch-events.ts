@@ -40,7 +40,7 @@ export function handleBackgroundFetchFail(event: BackgroundFetchUpdateUIEvent): 
         await keepArrivedBlocks(event.registration, record);
         const retries = record.autoRetries ?? 0;
         if (reason === 'fetch-error' && retries < MAX_AUTO_RETRIES) {
-          await ledger.transition(releaseId, 'queued', { waitingForNetwork: true, autoRetries: retries + 1 });
+          await ledger.transition(releaseId, 'queued', { waitingFor: 'network', autoRetries: retries + 1 });
         } else {
           if (reason === 'quota-exceeded') await deleteReleaseBlocks(record.release);
           await ledger.transition(releaseId, 'failed', { error: message });

@@ -1,7 +1,9 @@
 import type { Release } from '#common/catalog';
 import { CHANGES_SINCE_LATEST, catalogChangesSchema, type CatalogChanges } from '#common/catalog-page';
 import { API } from '#common/routes';
-import { appState, type FollowPreference } from '#browser/state/app-state';
+import { browserConnection, connectionAllows } from '#browser/downloads/connection-cost';
+import { budgetFor } from '#browser/downloads/kept-downloads';
+import { appState } from '#browser/state/app-state';
 import { notifyPages } from '../lifecycle/notify-pages.js';
 import { downloadFromWorker } from '../downloads/download-from-worker.js';
 import { releaseStore } from './release-store.js';
@@ -62,15 +64,9 @@ async function downloadFollowedReleases(releases: readonly Release[]): Promise<v
   const follows = await appState.follows();
   const wanted = releases.filter((release) => {
     const preference = follows[release.artist];
-    return preference?.autoDownload && connectionAllows(preference);
+    return preference?.autoDownload && connectionAllows(preference.unmeteredOnly, browserConnection());
   });
-  if (wanted.length > 0) await downloadFromWorker(wanted);
-}
-
-/** "Only on an unmetered connection": refuse on cellular or data saver where the browser says so. */
-function connectionAllows(preference: FollowPreference): boolean {
-  if (!preference.unmeteredOnly) return true;
-  const connection = (navigator as unknown as { connection?: { type?: string; saveData?: boolean } }).connection;
-  if (!connection) return true; // the browser cannot tell: do as asked
-  return connection.type !== 'cellular' && connection.saveData !== true;
+  // One at a time: each one queued counts against the budget of the next. Over the budget an
+  // automatic download is left out (removing something needs the person's say: the dialog).
+  for (const release of wanted) if ((await budgetFor(release)).fits) await downloadFromWorker([release]);
 }
