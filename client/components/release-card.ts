@@ -101,8 +101,10 @@ export class ReleaseCard extends LitElement {
         font-size: 1em;
         margin-top: 0.45em;
       }
+      /* 24 px high at least: a touch target next to the release's own link (WCAG 2.5.8, Lighthouse). */
       a.artist {
         display: block;
+        line-height: 24px;
         color: var(--text-muted);
         text-decoration: none;
       }
