@@ -84,6 +84,7 @@ export class BudgetDialog extends LitElement {
 
   /** Escape closes too, as Cancel. */
   #closed(): void {
+    if (this.renderRoot.querySelector('dialog')?.open) return; // a late close of an earlier opening
     const choice = this.#chosen;
     this.#chosen = 'cancel';
     if (this.#opener?.isConnected) this.#opener.focus();

@@ -209,6 +209,9 @@ export class DownloadsView extends LitElement {
   }
 
   #restoreFocus(): void {
+    // A `close` event comes as a task of its own: one from an Escape can arrive after the dialog
+    // was opened again (seen under load), and must not take the new opening's opener.
+    if (this.#dialog()?.open) return;
     const opener = this.#opener;
     this.#opener = undefined;
     // After Remove the list, and the opener with it, goes: the heading, by the message, takes focus.

@@ -27,6 +27,6 @@ test.describe('npm start', () => {
 
     const page = await request.get(`${server.origin}/downloads`);
     expect(page.status()).toBe(200);
-    expect(await page.text()).toContain('<stowaway-app>');
+    expect(await page.text()).toContain('<stowaway-app');
   });
 });
