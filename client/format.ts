@@ -1,3 +1,8 @@
+import type { Release } from '#common/catalog';
+
+/** What a release is called on screen: the catalog's `movie` is a film everywhere a person reads it. */
+export const KIND_LABEL: Readonly<Record<Release['kind'], string>> = { album: 'Album', movie: 'Film' };
+
 /** `1.4 MB`, `820 kB`: decimal units, as storage.estimate() and the OS report them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;

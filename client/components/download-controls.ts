@@ -39,10 +39,40 @@ export class DownloadControls extends LitElement {
   declare named: boolean;
   declare message: string;
 
+  /**
+   * Set when a button here was pressed: the buttons change with the download's state (Download
+   * gives way to Cancel, then to Remove), and the focus must move to the new ones rather than fall
+   * to the page. Cleared once the person moves focus or taps elsewhere.
+   */
+  #keepFocus = false;
+
   constructor() {
     super();
     this.named = false;
     this.message = '';
+    this.addEventListener('focusout', (event) => {
+      const to = event.relatedTarget as Node | null;
+      if (to && !this.renderRoot.contains(to)) this.#keepFocus = false;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.#onPointerDown, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onPointerDown, true);
+  }
+
+  readonly #onPointerDown = (event: Event) => {
+    if (!event.composedPath().includes(this)) this.#keepFocus = false;
+  };
+
+  protected override updated(): void {
+    const focusLost = document.activeElement === document.body || document.activeElement === null;
+    if (this.#keepFocus && focusLost) this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
   override render() {
@@ -90,6 +120,7 @@ export class DownloadControls extends LitElement {
 
   async #act(action: () => Promise<void>, opener: HTMLElement): Promise<void> {
     this.#opener = opener;
+    this.#keepFocus = true;
     this.message = '';
     try {
       await action();

@@ -54,7 +54,10 @@ export class DownloadStatus extends LitElement {
               <span class="muted">— starts by itself when the server can be reached</span>`;
           case 'unmetered':
             return html`<span>Waiting for Wi-Fi</span>
-              <span class="muted">— starts by itself on an unmetered connection (Settings › Downloads)</span>`;
+              <span class="muted"
+                >— the browser says this connection is metered (mobile data, or Data Saver on); it starts by itself once it is not
+                (Settings › Downloads)</span
+              >`;
           default:
             return html`<span class="muted">Queued</span>`;
         }

@@ -117,7 +117,7 @@ export class DownloadsView extends LitElement {
       ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
       ${
         records.length === 0
-          ? html`<p class="muted">Nothing is stored for offline use yet. Open an album or a movie and press Download.</p>`
+          ? html`<p class="muted">Nothing is stored for offline use yet. Open an album or a film and press Download.</p>`
           : html`<label class="sort">
                 Sort by
                 <select @change=${(e: Event) => (this.order = (e.target as HTMLSelectElement).value as typeof this.order)}>

@@ -4,10 +4,9 @@ import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
 import { artworkSrcset } from '#common/artwork-srcset';
 import { CARD_ARTWORK_SIZES, opensItsList } from './artwork-sizes.js';
+import { KIND_LABEL } from '../format.js';
 import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
-
-const KIND_LABEL: Record<ReleaseSummary['kind'], string> = { album: 'Album', movie: 'Film' };
 
 /**
  * One release in a grid: artwork, title, artist (a link to the artist's page) and a line of

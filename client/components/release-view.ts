@@ -3,7 +3,7 @@ import type { Release } from '#common/catalog';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-facts';
 import { PAGES } from '#common/routes';
-import { formatBytes, formatDate, formatDuration } from '../format.js';
+import { KIND_LABEL, formatBytes, formatDate, formatDuration } from '../format.js';
 import { artistIdOf } from '#common/artist-id';
 import { artworkSrcset } from '#common/artwork-srcset';
 import { loadRelease, releaseCache } from '../state/release-cache.js';
@@ -40,7 +40,7 @@ const artwork = (r: Release | ReleaseSummary) =>
 
 /** Kind, title, artist and date: all a list knew of the release, and the top of its page. */
 const heading = (r: ReleaseHeading) =>
-  html`<span class="kind">${r.kind}</span>
+  html`<span class="kind">${KIND_LABEL[r.kind]}</span>
     <h1 tabindex="-1">${r.title}</h1>
     <p>
       <a class="artist" href=${PAGES.artist(artistIdOf(r.artist))}><strong>${r.artist}</strong></a> ·

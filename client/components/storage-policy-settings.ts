@@ -7,6 +7,8 @@ import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
 
 const GB = 1_000_000_000;
+/** More than any device holds: a typo (1e9), not a budget. */
+const MAX_BUDGET_GB = 100_000;
 const UNPLAYED_DAYS_CHOICES = [0, 7, 30, 90] as const;
 
 /**
@@ -14,7 +16,7 @@ const UNPLAYED_DAYS_CHOICES = [0, 7, 30, 90] as const;
  * remove) and the cleanup (films once watched, albums not played for a while; pinned ones never).
  */
 export class StoragePolicySettings extends LitElement {
-  static override properties = { policy: { state: true }, said: { state: true } };
+  static override properties = { policy: { state: true }, budgetSaid: { state: true }, cleanupSaid: { state: true } };
   static override styles = [
     sharedStyles,
     css`
@@ -28,11 +30,23 @@ export class StoragePolicySettings extends LitElement {
       input[type='number'] {
         width: 8em;
       }
+      input[aria-invalid='true'] {
+        border-color: var(--danger);
+        outline: 2px solid var(--danger);
+      }
+      label.check {
+        margin-top: 0.75em;
+      }
+      label.check + label.row {
+        margin-top: 0.5em;
+      }
     `,
   ];
 
   declare policy: StoragePolicy | undefined;
-  declare said: ActionAnswer | undefined;
+  /** Each answer under its own control: the budget's, and the cleanup's. */
+  declare budgetSaid: ActionAnswer | undefined;
+  declare cleanupSaid: ActionAnswer | undefined;
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -54,16 +68,19 @@ export class StoragePolicySettings extends LitElement {
           placeholder="No budget"
           .value=${budgetGb}
           ?disabled=${!p}
-          aria-describedby="policy-answer"
-          @change=${(e: Event) => this.#budget((e.target as HTMLInputElement).value)}
+          aria-describedby="budget-answer"
+          aria-invalid=${this.budgetSaid?.failed ? 'true' : 'false'}
+          @change=${(e: Event) => this.#budget(e.target as HTMLInputElement)}
         />
       </label>
+      ${actionAnswer('budget-answer', this.budgetSaid)}
       <label class="check">
         <input
           type="checkbox"
           .checked=${p?.removeWatchedFilms ?? false}
           ?disabled=${!p}
-          @change=${(e: Event) => this.#save({ removeWatchedFilms: (e.target as HTMLInputElement).checked })}
+          aria-describedby="cleanup-answer"
+          @change=${(e: Event) => this.#cleanup({ removeWatchedFilms: (e.target as HTMLInputElement).checked })}
         />
         Remove films once watched to the end
       </label>
@@ -71,7 +88,8 @@ export class StoragePolicySettings extends LitElement {
         Remove albums not played for
         <select
           ?disabled=${!p}
-          @change=${(e: Event) => this.#save({ unplayedAlbumDays: Number((e.target as HTMLSelectElement).value) })}
+          aria-describedby="cleanup-answer"
+          @change=${(e: Event) => this.#cleanup({ unplayedAlbumDays: Number((e.target as HTMLSelectElement).value) })}
         >
           ${UNPLAYED_DAYS_CHOICES.map(
             (days) =>
@@ -82,28 +100,47 @@ export class StoragePolicySettings extends LitElement {
         </select>
       </label>
       <p class="muted">Pinned downloads are never removed: pin one on the Downloads page.</p>
-      ${actionAnswer('policy-answer', this.said)}
+      ${actionAnswer('cleanup-answer', this.cleanupSaid)}
     </section>`;
   }
 
-  async #budget(value: string): Promise<void> {
-    const gb = value.trim() === '' ? 0 : Number(value);
-    if (!Number.isFinite(gb) || gb < 0) {
-      this.said = { text: 'The budget is a number of gigabytes, such as 2 or 0.5; leave it empty for none.', failed: true };
+  async #budget(input: HTMLInputElement): Promise<void> {
+    // A number field hands over '' for text that is not a number: badInput tells it from empty.
+    const gb = input.value.trim() === '' && !input.validity.badInput ? 0 : Number(input.value || NaN);
+    if (!Number.isFinite(gb) || gb < 0 || gb > MAX_BUDGET_GB) {
+      this.budgetSaid = {
+        text: `Not saved: the budget is a number of gigabytes from 0.001 to ${MAX_BUDGET_GB.toLocaleString()}, such as 2 or 0.5; leave it empty for none.`,
+        failed: true,
+      };
       return;
     }
-    await this.#save({ budgetBytes: Math.round(gb * GB) });
+    const policy = await this.#save({ budgetBytes: Math.round(gb * GB) });
+    this.budgetSaid = {
+      text: policy.budgetBytes
+        ? `Saved. Downloads may take up to ${formatBytes(policy.budgetBytes)}.`
+        : 'Saved: no budget (empty or 0). Downloads may use all the room the browser gives.',
+      failed: false,
+    };
   }
 
-  async #save(change: Partial<StoragePolicy>): Promise<void> {
+  async #cleanup(change: Partial<StoragePolicy>): Promise<void> {
+    const policy = await this.#save(change);
+    const what = [
+      policy.removeWatchedFilms ? 'films once watched' : '',
+      policy.unplayedAlbumDays ? `albums not played for ${policy.unplayedAlbumDays} days` : '',
+    ].filter(Boolean);
+    this.cleanupSaid = {
+      text: `Saved. ${what.length ? `Cleanup removes ${what.join(' and ')}.` : 'Cleanup is off.'}`,
+      failed: false,
+    };
+    await cleanUpDownloads(); // what the new setting removes goes now, and is said
+  }
+
+  async #save(change: Partial<StoragePolicy>): Promise<StoragePolicy> {
     const policy = { ...(this.policy ?? (await appState.storagePolicy())), ...change };
     await appState.setStoragePolicy(policy);
     this.policy = policy;
-    this.said = {
-      text: `Saved. ${policy.budgetBytes ? `Downloads may take up to ${formatBytes(policy.budgetBytes)}.` : 'No budget: downloads may use all the room the browser gives.'}`,
-      failed: false,
-    };
-    await cleanUpDownloads(); // what the new cleanup setting removes goes now, and is said
+    return policy;
   }
 }
 customElements.define('storage-policy-settings', StoragePolicySettings);

@@ -8,17 +8,23 @@ export class ToastNotice extends LitElement {
   static override styles = [
     floatingNoticeStyles,
     css`
+      /*
+       * One line when it fits ("Added to queue"); a longer sentence wraps inside the screen. The
+       * width is set here: placed at left 50%, the notice would otherwise shrink to half the screen.
+       */
       :host {
         pointer-events: none;
+        width: max-content;
+        max-width: calc(100vw - 2em);
       }
       p {
         margin: 0;
         padding: 0.6em 1.1em;
-        border-radius: 999px;
+        border-radius: 1.2em;
         background: var(--text);
         color: var(--bg);
         box-shadow: var(--shadow);
-        white-space: nowrap;
+        text-align: center;
       }
     `,
   ];

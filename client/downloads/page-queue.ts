@@ -51,4 +51,8 @@ export function watchQueue(): void {
     queued = nowQueued;
   });
   browserConnection()?.addEventListener('change', () => void pumpFromPage().catch(() => undefined));
+  // Data Saver turned off fires no `change`: coming back to the app looks again.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void pumpFromPage().catch(() => undefined);
+  });
 }

@@ -3,6 +3,9 @@ import { dueForCleanup } from '#browser/downloads/storage-policy';
 import { appState } from '#browser/state/app-state';
 import { formatBytes } from '../format.js';
 import { showToast } from '../state/toast.js';
+
+/** A download removed is news the person must be able to read to the end. */
+const LONG_TOAST_MS = 8000;
 import { removeDownload } from './download-actions.js';
 
 /**
@@ -18,5 +21,5 @@ export async function cleanUpDownloads(now = Date.now()): Promise<void> {
   if (due.length === 0) return;
   const names = due.map((r) => `“${r.title}”`).join(', ');
   const freed = formatBytes(due.reduce((sum, r) => sum + r.bytes, 0));
-  showToast(`Removed ${names} (${freed}) as your cleanup setting asks. Pin a download to keep it.`);
+  showToast(`Removed ${names} (${freed}) as your cleanup setting asks. Pin a download to keep it.`, LONG_TOAST_MS);
 }

@@ -5,8 +5,8 @@ export const toast = new Store<string | undefined>(undefined);
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export function showToast(text: string): void {
+export function showToast(text: string, shownMs = 4000): void {
   toast.set(text);
   clearTimeout(timer);
-  timer = setTimeout(() => toast.set(undefined), 4000);
+  timer = setTimeout(() => toast.set(undefined), shownMs);
 }

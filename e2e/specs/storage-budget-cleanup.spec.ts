@@ -21,6 +21,14 @@ async function openSettings(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
 }
 
+/** The accessible name of the element with focus, through shadow roots; '' on <body>. */
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el === document.body ? '' : (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+  });
+
 async function togglePin(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
   await page.getByRole('button', { name: `Pin ${title}` }).click();
@@ -38,6 +46,11 @@ test('a budget stops a download that would exceed it, names what would go, and l
     // Room for Signal Garden and half of Harbour Lights: typed as a person would, in gigabytes.
     const budget = bytesOf('signal-garden') + Math.floor(bytesOf('harbour-lights') / 2);
     await openSettings(page);
+    const field = page.getByLabel('Budget for downloads (GB)');
+    await field.fill('-1');
+    await field.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Not saved: the budget is a number of gigabytes' })).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Budget for downloads (GB)').fill(String(budget / 1e9));
     await page.getByLabel('Budget for downloads (GB)').press('Enter');
     await expect(page.getByRole('status').filter({ hasText: 'Saved. Downloads may take up to' })).toBeVisible();
@@ -64,6 +77,8 @@ test('a budget stops a download that would exceed it, names what would go, and l
     await expect(dialog.getByRole('list', { name: 'Would be removed' })).toHaveText(/Signal Garden/);
     await dialog.getByRole('button', { name: 'Remove it and download' }).click();
     await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+    // The Download button gave way to others as the download ran: focus went with them, not to <body>.
+    expect(await focusedLabel(page)).toMatch(/download$/i);
     expect(await ledgerRecord(page, 'signal-garden')).toBeNull();
     expect(await cachedMediaUrls(page, 'signal-garden')).toEqual([]);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
@@ -99,7 +114,11 @@ test('cleanup removes a watched film, and keeps it when pinned', async () => {
 
     await downloadThroughUi(page, 'Test Pattern');
     await watchToTheEnd(page);
-    await expect(page.getByText(/Removed “Test Pattern”/)).toBeVisible({ timeout: 10_000 });
+    const removed = page.getByText(/Removed “Test Pattern”/);
+    await expect(removed).toBeVisible({ timeout: 10_000 });
+    // The whole sentence is on the phone's screen (it once ran off both sides on one line).
+    const box = await removed.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
     await expect(page.getByRole('button', { name: 'Download', exact: true })).toBeVisible();
     expect(await ledgerRecord(page, 'test-pattern')).toBeNull();
     expect(await cachedMediaUrls(page, 'test-pattern')).toEqual([]);
