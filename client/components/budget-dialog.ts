@@ -49,8 +49,8 @@ export class BudgetDialog extends LitElement {
         ${
           remove
             ? remove.length === 1
-              ? 'To make room, this download would go:'
-              : `To make room, these ${remove.length} downloads would go:`
+              ? 'To make room, Stowaway would remove this download of yours:'
+              : `To make room, Stowaway would remove these ${remove.length} downloads of yours:`
             : 'Removing every download that is not pinned would not make enough room.'
         }
       </p>
