@@ -3,6 +3,7 @@ import './components/stowaway-app.js';
 import { pumpFromPage, watchQueue } from './downloads/page-queue.js';
 import { reattachDownloads } from './downloads/reattach-downloads.js';
 import { cleanUpDownloads } from './downloads/storage-cleanup.js';
+import { lastBackgroundRefresh } from './background/periodic-refresh.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
 import { loadLibraryPrefs } from './state/library-prefs.js';
@@ -19,6 +20,9 @@ function onServiceWorkerMessage(message: SwToPage): void {
     case 'catalog-updated':
       forgetLoadedReleases();
       void reloadLibrary();
+      break;
+    case 'background-refreshed':
+      lastBackgroundRefresh.set(message.at);
       break;
   }
 }

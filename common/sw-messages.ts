@@ -13,7 +13,10 @@ export type PageToSw =
  * SW → page. Download changes do not travel here: the ledger announces every write itself
  * (a BroadcastChannel, browser/ledger/ledger.ts).
  */
-export type SwToPage = { readonly type: 'catalog-updated' };
+export type SwToPage =
+  | { readonly type: 'catalog-updated' }
+  /** A periodic sync followed the change feed at `at` (ms since the epoch): Settings shows it. */
+  | { readonly type: 'background-refreshed'; readonly at: number };
 
 export function isSwToPage(data: unknown): data is SwToPage {
   return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';

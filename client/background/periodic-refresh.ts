@@ -1,5 +1,16 @@
 import { CATALOG_REFRESH_MIN_INTERVAL_MS, SYNC_TAGS } from '#common/sync-tags';
+import { appState } from '#browser/state/app-state';
+import { Store } from '../state/store.js';
 import { serviceWorkerReady } from '../sw-bridge.js';
+
+/** When the SW last refreshed the catalog in the background; kept up to date while the app is open. */
+export const lastBackgroundRefresh = new Store<number | undefined>(undefined);
+
+export async function loadLastBackgroundRefresh(): Promise<void> {
+  const stored = await appState.lastBackgroundRefresh();
+  // A message from the SW may have arrived while this was read: the later time wins.
+  if (stored !== undefined && stored > (lastBackgroundRefresh.value ?? 0)) lastBackgroundRefresh.set(stored);
+}
 
 /** Whether the catalog is refreshed in the background (Periodic Background Sync, Chromium). */
 export async function backgroundRefreshEnabled(): Promise<boolean> {

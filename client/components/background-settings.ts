@@ -1,11 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { appState } from '#browser/state/app-state';
-import { backgroundRefreshEnabled, disableBackgroundRefresh, enableBackgroundRefresh } from '../background/periodic-refresh.js';
+import {
+  backgroundRefreshEnabled,
+  disableBackgroundRefresh,
+  enableBackgroundRefresh,
+  lastBackgroundRefresh,
+  loadLastBackgroundRefresh,
+} from '../background/periodic-refresh.js';
 import { disableNotifications, enableNotifications, notificationsEnabled } from '../background/push-notifications.js';
 import { detectCapabilities } from '../capabilities.js';
 import { formatDateTime } from '../format.js';
 import { actionAnswer, type ActionAnswer } from './action-answer.js';
+import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Control = 'alerts' | 'refresh';
@@ -15,7 +21,6 @@ export class BackgroundSettings extends LitElement {
   static override properties = {
     alerts: { state: true },
     refresh: { state: true },
-    lastRefresh: { state: true },
     answers: { state: true },
     busy: { state: true },
     loaded: { state: true },
@@ -24,7 +29,6 @@ export class BackgroundSettings extends LitElement {
 
   declare alerts: boolean;
   declare refresh: boolean;
-  declare lastRefresh: number | undefined;
   declare answers: Partial<Record<Control, ActionAnswer>>;
   /** The controls whose action is under way: each shows it, and waits, on its own. */
   declare busy: ReadonlySet<Control>;
@@ -35,7 +39,7 @@ export class BackgroundSettings extends LitElement {
     super();
     this.alerts = false;
     this.refresh = false;
-    this.lastRefresh = undefined;
+    new StoreController(this, [lastBackgroundRefresh]);
     this.answers = {};
     this.busy = new Set();
     this.loaded = false;
@@ -46,14 +50,14 @@ export class BackgroundSettings extends LitElement {
     const caps = detectCapabilities();
     this.alerts = caps.push ? await notificationsEnabled().catch(() => false) : false;
     this.refresh = caps.periodicSync ? await backgroundRefreshEnabled().catch(() => false) : false;
-    this.lastRefresh = await appState.lastBackgroundRefresh();
+    await loadLastBackgroundRefresh();
     this.loaded = true;
   }
 
   override render() {
     if (!this.loaded) return html`<p class="muted" role="status">Checking what this browser allows…</p>`;
     const caps = detectCapabilities();
-    const last = this.lastRefresh ? formatDateTime(this.lastRefresh) : 'not yet';
+    const last = lastBackgroundRefresh.value ? formatDateTime(lastBackgroundRefresh.value) : 'not yet';
     return html`<section class="card panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">New-release alerts</h2>
         ${

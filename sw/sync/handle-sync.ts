@@ -1,6 +1,7 @@
 import { SYNC_TAGS } from '#common/sync-tags';
 import { replayOutbox } from '#browser/outbox/outbox';
 import { appState } from '#browser/state/app-state';
+import { notifyPages } from '../lifecycle/notify-pages.js';
 import { refreshLibraryAndAct } from '../library/refresh-library.js';
 
 /** Background Sync: the network is back; send the actions taken offline, in order. */
@@ -17,5 +18,12 @@ export function handleSync(event: SyncEvent): void {
 /** Periodic Background Sync: follow the catalog's change feed (a conditional request: a 304 costs almost nothing). */
 export function handlePeriodicSync(event: PeriodicSyncEvent): void {
   if (event.tag !== SYNC_TAGS.catalogRefresh) return;
-  event.waitUntil(refreshLibraryAndAct().then(() => appState.setLastBackgroundRefresh(Date.now())));
+  event.waitUntil(
+    refreshLibraryAndAct().then(async () => {
+      const at = Date.now();
+      await appState.setLastBackgroundRefresh(at);
+      // An open Settings page shows the new time without being reopened.
+      await notifyPages({ type: 'background-refreshed', at });
+    }),
+  );
 }
