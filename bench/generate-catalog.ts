@@ -3,6 +3,7 @@ import { copyFileSync, createWriteStream, linkSync, mkdirSync, readFileSync } fr
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalog, Release } from '#common/catalog';
+import { releaseFiles } from '#common/renditions';
 
 /**
  * `npm run catalog:generate -- N [outDir]`: a folder usable as MEDIA_DIR whose catalog.json holds
@@ -206,9 +207,9 @@ export function generateReleases(samples: readonly Release[], count: number, see
   })();
 }
 
-/** Hard links (or, across file systems, copies) of the files the sample releases name, under `outDir`. */
+/** Hard links (or, across file systems, copies) of the files the sample releases name, in every quality, under `outDir`. */
 function linkSampleMedia(samples: readonly Release[], outDir: string): void {
-  for (const url of new Set(samples.flatMap((r) => r.parts.map((p) => p.url)))) {
+  for (const url of new Set(samples.flatMap((r) => releaseFiles(r).map((p) => p.url)))) {
     const relative = url.slice('/media/'.length);
     const to = path.join(outDir, relative);
     mkdirSync(path.dirname(to), { recursive: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BLOCK_BYTES, blockCount } from './download-blocks.js';
 import { isMediaUrl, isSafeMediaPath } from './media-path.js';
+import { QUALITIES, partFiles } from './renditions.js';
 
 /**
  * The catalog contract: what a release is, and the validation every runtime applies to one
@@ -44,21 +45,29 @@ export const PART_TYPES = [
   'application/vnd.apple.mpegurl',
 ] as const;
 
+/** A file: where it is, its type, and what checks it. */
+const fileFieldsWith = (url: z.ZodType<string>) => ({
+  url,
+  type: z.enum(PART_TYPES, { error: `must be one of ${PART_TYPES.join(', ')}` }),
+  bytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 40),
+  sha256: sha256Hex,
+  /** SHA-256 of each BLOCK_BYTES block (common/download-blocks.ts), for files larger than one block. */
+  blocks: z
+    .array(sha256Hex)
+    .max(2 ** 16)
+    .optional(),
+});
+
+/** The same part in another quality (common/renditions.ts): a track at another bitrate, a film's other video. */
+const renditionWith = (url: z.ZodType<string>) => z.strictObject({ quality: z.enum(QUALITIES), ...fileFieldsWith(url) });
+
 const partObjectWith = (url: z.ZodType<string>) =>
   z.strictObject({
-    url,
-    type: z.enum(PART_TYPES, { error: `must be one of ${PART_TYPES.join(', ')}` }),
-    bytes: z
-      .number()
-      .int()
-      .min(1)
-      .max(2 ** 40),
-    sha256: sha256Hex,
-    /** SHA-256 of each BLOCK_BYTES block (common/download-blocks.ts), for files larger than one block. */
-    blocks: z
-      .array(sha256Hex)
-      .max(2 ** 16)
-      .optional(),
+    ...fileFieldsWith(url),
     role: z.enum(PART_ROLES),
     title: text(200).optional(),
     /** Pixels across, for artwork in several sizes: the app offers them as one srcset (artwork-srcset.ts). */
@@ -68,6 +77,13 @@ const partObjectWith = (url: z.ZodType<string>) =>
       .number()
       .positive()
       .max(24 * 3600)
+      .optional(),
+    /** The quality of this part's own file; required with alternatives. */
+    quality: z.enum(QUALITIES).optional(),
+    alternatives: z
+      .array(renditionWith(url))
+      .min(1)
+      .max(QUALITIES.length - 1)
       .optional(),
   });
 
@@ -97,11 +113,15 @@ type ReleaseShape = z.infer<ReturnType<typeof releaseObjectWith>>;
 const checkRelease = (requireBlocks: boolean) => (release: ReleaseShape, ctx: z.RefinementCtx) => {
   const urls = new Set<string>();
   for (const [index, part] of release.parts.entries()) {
-    if (urls.has(part.url)) ctx.addIssue({ code: 'custom', path: ['parts', index, 'url'], message: 'appears twice' });
-    urls.add(part.url);
-    const problem = blocksProblem(part, requireBlocks);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['parts', index, 'blocks'], message: problem });
+    for (const [n, file] of partFiles(part).entries()) {
+      const at = n === 0 ? ['parts', index] : ['parts', index, 'alternatives', n - 1];
+      if (urls.has(file.url)) ctx.addIssue({ code: 'custom', path: [...at, 'url'], message: 'appears twice' });
+      urls.add(file.url);
+      const problem = blocksProblem(file, requireBlocks);
+      if (problem) ctx.addIssue({ code: 'custom', path: [...at, 'blocks'], message: problem });
+    }
   }
+  checkRenditions(release, ctx);
   if (!release.parts.some((p) => p.role === 'artwork' && p.url === release.artwork)) {
     ctx.addIssue({ code: 'custom', path: ['artwork'], message: 'must be the url of one of the parts with role "artwork"' });
   }
@@ -118,6 +138,40 @@ const checkRelease = (requireBlocks: boolean) => (release: ReleaseShape, ctx: z.
     ctx.addIssue({ code: 'custom', path: ['parts'], message: 'a movie needs exactly one manifest part' });
   }
 };
+
+/**
+ * Renditions must make whole downloads: every part with alternatives offers the same qualities
+ * (a download at one quality never mixes in another), each quality once, all of one kind of
+ * media (a track's renditions are all audio).
+ */
+function checkRenditions(release: ReleaseShape, ctx: z.RefinementCtx): void {
+  let offered: string | undefined;
+  for (const [index, part] of release.parts.entries()) {
+    if (!part.alternatives) continue;
+    const at = ['parts', index];
+    if (!part.quality) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'quality'], message: 'a part with alternatives needs its own quality' });
+      continue;
+    }
+    const qualities = [part.quality, ...part.alternatives.map((alt) => alt.quality)];
+    if (new Set(qualities).size !== qualities.length) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'alternatives'], message: 'each quality may appear once' });
+    }
+    const set = QUALITIES.filter((q) => qualities.includes(q)).join(',');
+    if (offered !== undefined && set !== offered) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'alternatives'],
+        message: `must offer the same qualities as the other parts (${offered})`,
+      });
+    }
+    offered ??= set;
+    const family = (type: string) => (type.includes('/') && !type.startsWith('application/') ? type.split('/')[0] : type);
+    if (part.alternatives.some((alt) => family(alt.type) !== family(part.type))) {
+      ctx.addIssue({ code: 'custom', path: [...at, 'alternatives'], message: `must all be ${family(part.type)}, like the part` });
+    }
+  }
+}
 
 function blocksProblem(
   part: { bytes: number; blocks?: readonly string[] | undefined },

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCatalog } from '#common/catalog';
+import { bytesAt, releaseFiles, releaseQualities } from '#common/renditions';
 
 const mediaDir = path.dirname(new URL(import.meta.url).pathname);
 const catalog = JSON.parse(readFileSync(path.join(mediaDir, 'catalog.json'), 'utf8')) as unknown;
@@ -21,9 +22,9 @@ describe('media/catalog.json', () => {
     expect(movie?.parts.some((p) => p.role === 'subtitles')).toBe(true);
   });
 
-  it('gives every part the size and sha256 of its file', () => {
+  it('gives every file, in every quality, its size and sha256', () => {
     if (!result.ok) throw new Error(result.message);
-    for (const part of result.value.releases.flatMap((r) => r.parts)) {
+    for (const part of result.value.releases.flatMap(releaseFiles)) {
       const bytes = readFileSync(path.join(mediaDir, part.url.slice('/media/'.length)));
       expect(bytes.length, part.url).toBe(part.bytes);
       expect(createHash('sha256').update(bytes).digest('hex'), part.url).toBe(part.sha256);
@@ -35,5 +36,15 @@ describe('media/catalog.json', () => {
     const tracks = result.value.releases.flatMap((r) => r.parts).filter((p) => p.role === 'track');
     for (const track of tracks) expect(track.duration).toBeGreaterThanOrEqual(19.5);
     for (const track of tracks) expect(track.duration).toBeLessThanOrEqual(60);
+  });
+
+  it('offers an album and the film in three qualities, each smaller than the next', () => {
+    if (!result.ok) throw new Error(result.message);
+    const offered = result.value.releases.filter((r) => releaseQualities(r).length === 3);
+    expect(offered.map((r) => r.kind).sort()).toEqual(['album', 'movie']);
+    for (const release of offered) {
+      expect(bytesAt(release, 'low'), release.id).toBeLessThan(bytesAt(release, 'normal'));
+      expect(bytesAt(release, 'normal'), release.id).toBeLessThan(bytesAt(release, 'high'));
+    }
   });
 });

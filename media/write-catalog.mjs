@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFESTS, VIDEO_REPRESENTATIONS } from './one-quality-manifests.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const TYPES = { '.webm': 'audio/webm', '.jpg': 'image/jpeg', '.mpd': 'application/dash+xml', '.m4s': 'video/iso.segment', '.vtt': 'text/vtt' };
@@ -47,9 +48,20 @@ function artworkSizes(folder, files) {
     .sort((a, b) => a.width - b.width);
 }
 
+/**
+ * A part in the Normal quality with its other qualities as alternatives (common/renditions.ts).
+ * @param {string} normal the Normal file
+ * @param {Record<string, string>} others quality → file
+ * @param {object} fields the part's role, title, duration
+ */
+function inQualities(normal, others, fields) {
+  const alternatives = Object.entries(others).map(([quality, rel]) => ({ quality, ...describe(rel) }));
+  return { ...describe(normal), ...fields, ...(alternatives.length ? { quality: 'normal', alternatives } : {}) };
+}
+
 const source = JSON.parse(readFileSync(path.join(here, 'catalog.source.json'), 'utf8'));
 const releases = source.releases.map((/** @type {any} */ r) => {
-  const { folder, tracks, manifest, ...rest } = r;
+  const { folder, tracks, ...rest } = r;
   const at = (/** @type {string} */ file) => `${folder}/${file}`;
   let parts;
   const files = readdirSync(path.join(here, folder)).sort();
@@ -58,14 +70,31 @@ const releases = source.releases.map((/** @type {any} */ r) => {
   if (!artwork) throw new Error(`${folder}: no artwork sizes (run make-artwork-sizes.sh)`);
   if (r.kind === 'album') {
     parts = [
-      ...tracks.map((/** @type {any} */ t) => ({ ...describe(at(t.file)), role: 'track', title: t.title, duration: seconds(at(t.file)) })),
+      ...tracks.map((/** @type {any} */ t) =>
+        inQualities(at(t.file), Object.fromEntries(Object.entries(t.renditions ?? {}).map(([q, f]) => [q, at(String(f))])), {
+          role: 'track',
+          title: t.title,
+          duration: seconds(at(t.file)),
+        }),
+      ),
       ...artworks,
     ];
   } else {
+    // The video in Normal with Data saver and High as alternatives, segment by segment; the
+    // audio, subtitles and artwork are the same in every quality.
+    const video = VIDEO_REPRESENTATIONS;
+    const others = (/** @type {(id: string) => string} */ name) => ({ low: at(name(video.low)), high: at(name(video.high)) });
+    const videoIds = Object.values(video);
+    const audio = (/** @type {string} */ f) => !videoIds.includes(/^(?:init|chunk)-(\d+)/.exec(f)?.[1] ?? '');
+    const manifests = { low: at(MANIFESTS.low), high: at(MANIFESTS.high) };
     parts = [
-      { ...describe(at(manifest)), role: 'manifest', duration: mpdSeconds(at(manifest)) },
-      ...files.filter((f) => f.startsWith('init-')).map((f) => ({ ...describe(at(f)), role: 'init' })),
-      ...files.filter((f) => f.startsWith('chunk-')).map((f) => ({ ...describe(at(f)), role: 'segment' })),
+      inQualities(at(MANIFESTS.normal), manifests, { role: 'manifest', duration: mpdSeconds(at(MANIFESTS.normal)) }),
+      inQualities(at(`init-${video.normal}.m4s`), others((id) => `init-${id}.m4s`), { role: 'init' }),
+      ...files.filter((f) => f.startsWith('init-') && audio(f)).map((f) => ({ ...describe(at(f)), role: 'init' })),
+      ...files
+        .filter((f) => f.startsWith(`chunk-${video.normal}-`))
+        .map((f) => inQualities(at(f), others((id) => f.replace(`chunk-${video.normal}-`, `chunk-${id}-`)), { role: 'segment' })),
+      ...files.filter((f) => f.startsWith('chunk-') && audio(f)).map((f) => ({ ...describe(at(f)), role: 'segment' })),
       ...files.filter((f) => f.endsWith('.vtt')).map((f) => ({ ...describe(at(f)), role: 'subtitles' })),
       ...artworks,
     ];

@@ -1,3 +1,4 @@
+import { releaseFiles } from '#common/renditions';
 import type { Release } from '#common/catalog';
 import { JsonEntity } from '../http/json-entity.js';
 import { contentHashInName } from '../media/content-hashed-name.js';
@@ -48,14 +49,16 @@ export class CatalogService {
     const hex = contentHashInName(url);
     const file = hex && (await this.store.fileType(url));
     if (!hex || !file) return false;
-    const part = (await this.store.get(file.releaseId))?.parts.find((p) => p.url === url);
+    const release = await this.store.get(file.releaseId);
+    const part = release && releaseFiles(release).find((p) => p.url === url);
     return part?.sha256.startsWith(hex) ?? false;
   }
 
   /** Lines for every file of `release` that the catalog already serves with another type. */
   async typeConflicts(release: Release): Promise<string[]> {
-    const known = await Promise.all(release.parts.map((part) => this.store.fileType(part.url)));
-    return release.parts.flatMap((part, n) => typeConflict(part, known[n]) ?? []);
+    const files = releaseFiles(release);
+    const known = await Promise.all(files.map((file) => this.store.fileType(file.url)));
+    return files.flatMap((file, n) => typeConflict(file, known[n]) ?? []);
   }
 
   /** Stores a release and queues its alert (throws ReleaseExistsError for a known id). */

@@ -1,3 +1,4 @@
+import { releaseFiles } from '#common/renditions';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -48,12 +49,12 @@ export async function importBaseCatalog(file: string, store: CatalogStore): Prom
       let release = parsed.data;
       if (ids.has(release.id)) throw fail(`releases: id "${release.id}" appears twice`);
       ids.add(release.id);
-      if (!release.parts.every((p) => p.blocks || blockCount(p.bytes) === 1)) {
+      if (!releaseFiles(release).every((p) => p.blocks || blockCount(p.bytes) === 1)) {
         const checked = await verifyReleaseFiles(path.dirname(file), release);
         if (!checked.ok) throw fail(checked.problems.join('; '));
         release = checked.release;
       }
-      for (const part of release.parts) {
+      for (const part of releaseFiles(release)) {
         const conflict = typeConflict(part, types.get(part.url));
         if (conflict) throw fail(conflict);
         if (!types.has(part.url)) types.set(part.url, { type: part.type, releaseId: release.id });

@@ -1,6 +1,7 @@
 import type { Release } from '#common/catalog';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { mediaUrlOn } from '#common/media-path';
+import { mapReleaseFiles } from '#common/renditions';
 import type { CatalogStore } from '../storage/catalog-store.js';
 
 /**
@@ -10,11 +11,8 @@ import type { CatalogStore } from '../storage/catalog-store.js';
  * Background Fetch fetch the files from there and never from this server.
  */
 export function releaseOnMediaOrigin(release: Release, mediaOrigin: string): Release {
-  return {
-    ...release,
-    artwork: mediaUrlOn(mediaOrigin, release.artwork),
-    parts: release.parts.map((part) => ({ ...part, url: mediaUrlOn(mediaOrigin, part.url) })),
-  };
+  const onOrigin = mapReleaseFiles(release, (file) => ({ ...file, url: mediaUrlOn(mediaOrigin, file.url) }));
+  return { ...onOrigin, artwork: mediaUrlOn(mediaOrigin, release.artwork) };
 }
 
 export function summaryOnMediaOrigin(summary: ReleaseSummary, mediaOrigin: string): ReleaseSummary {

@@ -172,4 +172,51 @@ describe('one file, one type', () => {
     };
     expect((await publish(shared)).status).toBe(201);
   });
+
+  it('checks every quality of a part: a missing or wrong rendition refuses the release, a big one gets its block hashes', async () => {
+    const low = server.media.addFile('albums/qualities/01.low.webm', patternBytes(120));
+    const high = server.media.addFile('albums/qualities/01.high.webm', patternBytes(BLOCK_BYTES + 10));
+    const track = server.media.addFile('albums/qualities/01.webm', patternBytes(300));
+    const cover = server.media.addFile('albums/qualities/cover.jpg', patternBytes(40));
+    const highAlt = { ...high, quality: 'high', type: 'audio/webm' };
+    const album = {
+      ...release,
+      id: 'in-qualities',
+      artwork: cover.url,
+      parts: [
+        {
+          ...track,
+          type: 'audio/webm',
+          role: 'track',
+          title: 'First',
+          duration: 3,
+          quality: 'normal',
+          alternatives: [{ ...low, quality: 'low', type: 'audio/webm' }, highAlt],
+        },
+        { ...cover, type: 'image/jpeg', role: 'artwork' },
+      ],
+    };
+    const withLow = (change: object) => ({
+      ...album,
+      parts: [
+        {
+          ...album.parts[0],
+          alternatives: [{ ...low, quality: 'low', type: 'audio/webm', ...change }, highAlt],
+        },
+        album.parts[1],
+      ],
+    });
+    expect((await publish(withLow({ sha256: 'b'.repeat(64) }))).body.error.message).toMatch(
+      /01\.low\.webm: sha256 does not match/,
+    );
+    expect((await publish(withLow({ url: '/media/albums/qualities/missing.webm' }))).body.error.message).toMatch(/no such file/);
+    expect((await publish(album)).status).toBe(201);
+    const stored = (await request(server.app).get(API.libraryRelease('in-qualities'))).body as Release;
+    const highStored = stored.parts[0]?.alternatives?.find((a) => a.quality === 'high');
+    expect(highStored?.blocks).toHaveLength(2);
+    // The media route serves every rendition, with its catalog type.
+    const res = await request(server.app).get(low.url);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^audio\/webm/);
+  });
 });

@@ -1,3 +1,4 @@
+import { releaseFiles } from '#common/renditions';
 import type pg from 'pg';
 import type { Release } from '#common/catalog';
 import { catalogRow, searchVector, type CatalogRow } from './catalog-row.js';
@@ -119,7 +120,7 @@ async function typeFiles(
   const types: string[] = [];
   const owners: string[] = [];
   for (const { release } of changed) {
-    for (const part of release.parts) {
+    for (const part of releaseFiles(release)) {
       if (typed.has(part.url)) continue;
       typed.add(part.url);
       urls.push(part.url);

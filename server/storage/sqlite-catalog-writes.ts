@@ -1,3 +1,4 @@
+import { releaseFiles } from '#common/renditions';
 import type { Database } from 'better-sqlite3';
 import type { Release } from '#common/catalog';
 import { catalogRow, searchText, type CatalogRow } from './catalog-row.js';
@@ -77,7 +78,7 @@ export function catalogWrites(db: Database) {
       const text = searchText(release);
       search.run(seq, text.title, text.artist, text.tracks);
       const typeFile = source === 'base' ? setType : keepType;
-      for (const part of release.parts) {
+      for (const part of releaseFiles(release)) {
         if (typed?.has(part.url)) continue;
         typeFile.run(part.url, part.type, release.id);
         typed?.add(part.url);
