@@ -7,6 +7,7 @@ import { lastBackgroundRefresh } from './background/periodic-refresh.js';
 import { flushOutbox } from './background/outbox-sender.js';
 import { startRouter } from './router.js';
 import { loadLibraryPrefs } from './state/library-prefs.js';
+import { loadQualitySettings } from './state/quality-settings.js';
 import { reloadLibrary } from './state/library-list.js';
 import { forgetLoadedReleases } from './state/release-cache.js';
 import { watchConnectivity } from './state/connectivity.js';
@@ -37,7 +38,8 @@ watchConnectivity(() => {
 });
 void loadLibraryPrefs();
 // The downloads first: whether the restored track can play offline depends on them.
-void refreshDownloads().finally(() => void startPlayer());
+// …and the quality settings: which file of a track streams.
+void Promise.all([refreshDownloads(), loadQualitySettings()]).finally(() => void startPlayer());
 void cleanUpDownloads().catch(() => undefined);
 watchQueue();
 // The library never waits for the SW: a controlled page's request goes through it anyway, and

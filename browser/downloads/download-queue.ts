@@ -1,5 +1,6 @@
 import type { Release } from '#common/catalog';
 import { DOWNLOAD_FAILURES, newDownloadRecord, type DownloadEngine, type DownloadRecord } from '#common/download-ledger';
+import { DEFAULT_QUALITY, releaseAt, type Quality } from '#common/renditions';
 import { ledger } from '../ledger/ledger.js';
 import { deleteReleaseBlocks } from '../media-cache/block-store.js';
 import { appState } from '../state/app-state.js';
@@ -13,16 +14,26 @@ export interface QueueRunner {
 }
 
 /**
- * Asks for a release's download: one ledger record, queued, carrying the release as validated now.
- * A failed download asked for again keeps the blocks it stored unless the release has changed
- * since. Returns false when the release was already queued, running, paused or done.
+ * Asks for a release's download: one ledger record, queued, carrying the release as validated now
+ * at one quality (the files of that quality only: common/renditions.ts). Without a quality, the
+ * person's default for its kind; "ask each time" where nobody can be asked (a push, a follow) is
+ * Normal. A failed download asked for again keeps the blocks it stored unless the release (or the
+ * quality) has changed since. Returns false when the release was already queued, running, paused or done.
  */
-export async function requestDownload(release: Release, engine: DownloadEngine): Promise<boolean> {
+export async function requestDownload(catalogRelease: Release, engine: DownloadEngine, quality?: Quality): Promise<boolean> {
+  const release = releaseAt(catalogRelease, quality ?? (await defaultQuality(catalogRelease)));
   const existing = await ledger.get(release.id);
   if (existing?.state === 'failed' && JSON.stringify(existing.release) !== JSON.stringify(release)) {
     await deleteReleaseBlocks(existing.release);
   }
   return ledger.request(newDownloadRecord(release, engine));
+}
+
+/** The quality a download of this release takes when the person has not just chosen one. */
+export async function defaultQuality(release: Release): Promise<Quality> {
+  const qualities = await appState.qualities();
+  const choice = release.kind === 'movie' ? qualities.film : qualities.music;
+  return choice === 'ask' ? DEFAULT_QUALITY : choice;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createStore, get, set, update } from 'idb-keyval';
 import { DATABASES } from '#common/databases';
 import { DEVICE_KEY_BYTES } from '#common/device-key';
 import { DEFAULT_MAX_DOWNLOADS } from '#common/download-ledger';
+import { DEFAULT_QUALITY, type Quality, type QualityChoice } from '#common/renditions';
 import { NO_STORAGE_POLICY, type StoragePolicy } from '../downloads/storage-policy.js';
 
 /**
@@ -24,6 +25,18 @@ export interface FavouriteTrack {
   readonly releaseTitle: string;
   readonly artist: string;
 }
+
+/** Settings › Quality: the default download quality of music and of films, and the streaming one. */
+export interface QualitySettings {
+  readonly music: QualityChoice;
+  readonly film: QualityChoice;
+  readonly streaming: Quality;
+}
+export const DEFAULT_QUALITY_SETTINGS: QualitySettings = {
+  music: DEFAULT_QUALITY,
+  film: DEFAULT_QUALITY,
+  streaming: DEFAULT_QUALITY,
+};
 
 export const appState = {
   async deviceId(): Promise<string> {
@@ -67,6 +80,11 @@ export const appState = {
   /** "Download only on Wi-Fi or other unmetered connections" (Settings), for every download. */
   unmeteredOnly: async (): Promise<boolean> => (await get<boolean>('unmeteredOnly', store)) ?? false,
   setUnmeteredOnly: (only: boolean) => set('unmeteredOnly', only, store),
+  qualities: async (): Promise<QualitySettings> => ({
+    ...DEFAULT_QUALITY_SETTINGS,
+    ...(await get<QualitySettings>('qualities', store)),
+  }),
+  setQualities: (qualities: QualitySettings) => set('qualities', qualities, store),
   /** The downloads' budget and cleanup (Settings › Budget and cleanup). */
   storagePolicy: async (): Promise<StoragePolicy> => ({
     ...NO_STORAGE_POLICY,

@@ -19,6 +19,11 @@ export const dialogStyles = css`
   dialog ul {
     padding-left: 1.2em;
   }
+  dialog fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
   dialog .bar {
     display: flex;
     flex-wrap: wrap;

@@ -1,15 +1,29 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import type { DownloadRecord } from '#common/download-ledger';
-import { cancelDownload, pauseDownload, removeDownload, resumeDownload, startDownload } from '../downloads/download-actions.js';
+import { bytesAt, QUALITY_LABELS, qualityOf, releaseAt, releaseQualities, type Quality } from '#common/renditions';
+import { releaseBytes } from '#common/release-facts';
+import {
+  cancelDownload,
+  changeQuality,
+  pauseDownload,
+  removeDownload,
+  resumeDownload,
+  startDownload,
+} from '../downloads/download-actions.js';
 import { budgetFor } from '#browser/downloads/kept-downloads';
+import { formatBytes } from '../format.js';
+import { downloadChoiceFor, qualitySettings } from '../state/quality-settings.js';
+import { StoreController } from '../state/store.js';
 import './budget-dialog.js';
+import './quality-dialog.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
  * The buttons a download has in its state: Download; Pause and Cancel while it runs; Resume and
  * Cancel when paused; Cancel while queued; Retry when it failed; Remove when it is done. A refusal
- * (no room, say) is said next to them.
+ * (no room, say) is said next to them. A release in several qualities says, before anything is
+ * fetched, which quality a download takes and its size, and offers the others (quality-dialog.ts).
  */
 export class DownloadControls extends LitElement {
   static override properties = {
@@ -28,6 +42,17 @@ export class DownloadControls extends LitElement {
         color: var(--danger);
         flex-basis: 100%;
         margin: 0;
+      }
+      .quality {
+        flex-basis: 100%;
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0 0.5em;
+      }
+      .quality button {
+        min-height: 44px;
       }
     `,
   ];
@@ -50,6 +75,7 @@ export class DownloadControls extends LitElement {
     super();
     this.named = false;
     this.message = '';
+    new StoreController(this, [qualitySettings]);
     this.addEventListener('focusout', (event) => {
       const to = event.relatedTarget as Node | null;
       if (to && !this.renderRoot.contains(to)) this.#keepFocus = false;
@@ -88,10 +114,10 @@ export class DownloadControls extends LitElement {
       </button>`;
     const release = this.release ?? r?.release;
     let buttons;
-    if (!r) buttons = release ? button('Download', () => this.#download(release)) : nothing;
+    if (!r) buttons = release ? button('Download', () => this.#download(release, this.#opener)) : nothing;
     else if (r.state === 'done') buttons = button('Remove download', () => removeDownload(r.releaseId), 'danger');
     else if (r.state === 'failed')
-      buttons = html`${button('Retry download', () => this.#download(release ?? r.release))}
+      buttons = html`${button('Retry download', () => this.#retry(release ?? r.release, r))}
       ${button('Remove download', () => removeDownload(r.releaseId), 'danger')}`;
     else if (r.state === 'paused')
       buttons = html`${button('Resume download', () => resumeDownload(r.releaseId))}
@@ -100,22 +126,87 @@ export class DownloadControls extends LitElement {
       buttons = html`${button('Pause download', () => pauseDownload(r.releaseId))}
       ${button('Cancel download', () => cancelDownload(r.releaseId))}`;
     else buttons = button('Cancel download', () => cancelDownload(r.releaseId));
-    return html`${buttons}${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
-      <budget-dialog></budget-dialog>`;
+    return html`${buttons}${this.#qualityNote(release, r)}${
+        this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing
+      } <budget-dialog></budget-dialog><quality-dialog></quality-dialog>`;
+  }
+
+  /**
+   * On a release page, for a release in several qualities: the quality a download takes (or took)
+   * and its size, and the way to another one. In a list of downloads the row says it instead.
+   */
+  #qualityNote(release: Release | undefined, r: DownloadRecord | undefined) {
+    if (this.named || !release || releaseQualities(release).length < 2) return nothing;
+    const other = (label: string, action: (opener: HTMLElement) => Promise<void>) =>
+      html`<button
+        class="link"
+        @click=${(e: Event) => this.#act(() => action(e.currentTarget as HTMLElement), e.currentTarget as HTMLElement)}
+      >
+        ${label}
+      </button>`;
+    if (!r) {
+      const choice = downloadChoiceFor(release);
+      if (choice === 'ask') {
+        const sizes = releaseQualities(release).map((q) => bytesAt(release, q));
+        return html`<p class="quality muted">
+          You choose the quality when you download: ${formatBytes(Math.min(...sizes))} to ${formatBytes(Math.max(...sizes))}.
+        </p>`;
+      }
+      return html`<p class="quality muted">
+        <span>${QUALITY_LABELS[choice]} quality · ${formatBytes(bytesAt(release, choice))}</span>
+        ${other('Other quality…', (opener) => this.#download(release, opener, choice))}
+      </p>`;
+    }
+    const quality = qualityOf(r.release);
+    if (!quality) return nothing;
+    const size = html`<span>${QUALITY_LABELS[quality]} quality · ${formatBytes(releaseBytes(r.release))}</span>`;
+    if (r.state !== 'done') return html`<p class="quality muted">${size}</p>`;
+    return html`<p class="quality muted">
+      ${size} ${other('Change quality…', (opener) => this.#changeQuality(release, quality, opener))}
+    </p>`;
+  }
+
+  async #changeQuality(release: Release, current: Quality, opener: HTMLElement): Promise<void> {
+    const chosen = await this.renderRoot.querySelector('quality-dialog')?.ask(release, current, opener, current);
+    if (!chosen || chosen === current) return;
+    if (!(await this.#withinBudget(releaseAt(release, chosen)))) return;
+    await changeQuality(release, chosen);
   }
 
   #opener: HTMLElement | undefined;
 
-  /** Download, or Retry: within the person's budget at once, else as they choose in the budget dialog. */
-  async #download(release: Release): Promise<void> {
+  /**
+   * Download: in the person's quality for this kind of release, or the one they choose here when
+   * they asked to be asked (or pressed "Other quality…": `ask` is then the quality to preselect).
+   */
+  async #download(release: Release, opener: HTMLElement | undefined, ask?: Quality): Promise<void> {
+    let quality: Quality | undefined;
+    const choice = downloadChoiceFor(release);
+    if (releaseQualities(release).length > 1 && (ask || choice === 'ask')) {
+      const preselected = ask ?? 'normal';
+      quality = await this.renderRoot.querySelector('quality-dialog')?.ask(release, preselected, opener);
+      if (!quality) return;
+    } else if (choice !== 'ask') quality = choice;
+    if (!(await this.#withinBudget(quality ? releaseAt(release, quality) : release))) return;
+    await startDownload(release, quality);
+  }
+
+  /** Retry a failed download in the quality it was asked for, with the catalog's current files. */
+  async #retry(release: Release, record: DownloadRecord): Promise<void> {
+    const quality = qualityOf(record.release);
+    if (!(await this.#withinBudget(quality ? releaseAt(release, quality) : release))) return;
+    await startDownload(release, quality);
+  }
+
+  /** Within the person's budget at once, else as they choose in the budget dialog. */
+  async #withinBudget(release: Release): Promise<boolean> {
     const answer = await budgetFor(release);
-    if (!answer.fits) {
-      const dialog = this.renderRoot.querySelector('budget-dialog');
-      const choice = dialog ? await dialog.ask(release, answer, this.#opener) : 'cancel';
-      if (choice === 'cancel') return;
-      if (choice === 'remove-and-download') for (const kept of answer.remove ?? []) await removeDownload(kept.releaseId);
-    }
-    await startDownload(release);
+    if (answer.fits) return true;
+    const dialog = this.renderRoot.querySelector('budget-dialog');
+    const choice = dialog ? await dialog.ask(release, answer, this.#opener) : 'cancel';
+    if (choice === 'cancel') return false;
+    if (choice === 'remove-and-download') for (const kept of answer.remove ?? []) await removeDownload(kept.releaseId);
+    return true;
   }
 
   async #act(action: () => Promise<void>, opener: HTMLElement): Promise<void> {

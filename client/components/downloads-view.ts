@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { artworkSrcset } from '#common/artwork-srcset';
 import type { DownloadRecord, DownloadState } from '#common/download-ledger';
 import { releaseBytes } from '#common/release-facts';
+import { QUALITY_LABELS, qualityOf } from '#common/renditions';
 import { PAGES } from '#common/routes';
 import { removeAllDownloads } from '../downloads/download-actions.js';
 import { appState } from '#browser/state/app-state';
@@ -22,6 +23,12 @@ const ORDER: Record<DownloadState, number> = { downloading: 0, verifying: 0, que
 
 function byListOrder(a: DownloadRecord, b: DownloadRecord): number {
   return ORDER[a.state] - ORDER[b.state] || (a.state === 'done' ? b.updatedAt - a.updatedAt : a.requestedAt - b.requestedAt);
+}
+
+/** "High · " for a release downloaded in one of several qualities; nothing for one offered in one. */
+function qualityLabel(record: DownloadRecord): string {
+  const quality = qualityOf(record.release);
+  return quality ? `${QUALITY_LABELS[quality]} quality · ` : '';
 }
 
 /** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
@@ -134,7 +141,7 @@ export class DownloadsView extends LitElement {
                       <div>
                         <a href=${PAGES.release(record.releaseId)}><strong>${record.release.title}</strong></a>
                         <div class="muted">
-                          ${record.release.artist} · ${formatBytes(releaseBytes(record.release))} ·
+                          ${record.release.artist} · ${formatBytes(releaseBytes(record.release))} · ${qualityLabel(record)}
                           ${this.playedAt[record.releaseId] ? `played ${formatDay(this.playedAt[record.releaseId] ?? 0)}` : 'not played yet'}
                         </div>
                         <download-status .record=${record}></download-status>

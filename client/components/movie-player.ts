@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Release } from '#common/catalog';
+import { renditionUrls } from '#common/renditions';
 import { formatDuration } from '../format.js';
 import { takeKeyboard } from '../player/keyboard-shortcuts.js';
 import { audio, setMoviePlaying } from '../player/player.js';
 import { appState } from '#browser/state/app-state';
 import { cleanUpDownloads } from '../downloads/storage-cleanup.js';
+import { fileToPlay } from '../player/playability.js';
 import { recordReleasePlayed } from '../player/recently-played.js';
 import { savePosition, savedPosition } from '../player/resume-positions.js';
 import { icon } from './icons.js';
@@ -174,7 +176,9 @@ export class MoviePlayer extends LitElement {
       player.setVideoContainer(this.renderRoot.querySelector('.frame') as HTMLElement);
       await player.attach(video);
       player.configure({ streaming: { retryParameters: { maxAttempts: 2, timeout: 10_000 } } });
-      await player.load(manifest.url, savedPosition(manifest.url) || undefined);
+      // The manifest of the quality downloaded (it lists only the video stored), else of the
+      // person's streaming quality; its URL in the catalog stays the film's identity (resume).
+      await player.load(fileToPlay(manifest.url, renditionUrls(manifest)), savedPosition(manifest.url) || undefined);
       const text = player.getTextTracks()[0];
       this.hasSubtitles = Boolean(text);
       if (text) {

@@ -5,6 +5,7 @@ import { StoreController } from '../state/store.js';
 import './background-settings.js';
 import './storage-policy-settings.js';
 import './download-settings.js';
+import './quality-settings.js';
 import './offline-mode-setting.js';
 import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
@@ -67,6 +68,7 @@ export class SettingsView extends LitElement {
       <offline-mode-setting></offline-mode-setting>
       <background-settings></background-settings>
       <download-settings></download-settings>
+      <quality-settings></quality-settings>
       <section class="card panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Storage</h2>
         <p>

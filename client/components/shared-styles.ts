@@ -83,7 +83,8 @@ export const sharedStyles = css`
     min-height: 44px;
     cursor: pointer;
   }
-  label.check > input[type='checkbox'] {
+  label.check > input[type='checkbox'],
+  label.check > input[type='radio'] {
     flex: none;
     width: 24px;
     height: 24px;

@@ -1,23 +1,44 @@
 import type { Release } from '#common/catalog';
 import { downloadId, isActive } from '#common/download-ledger';
 import { hasBackgroundFetch } from '#browser/downloads/background-fetch';
-import { requestDownload } from '#browser/downloads/download-queue';
+import { defaultQuality, requestDownload } from '#browser/downloads/download-queue';
 import { ledger } from '#browser/ledger/ledger';
-import { blockBytes, deleteReleaseBlocks, missingBlocks } from '#browser/media-cache/block-store';
+import { blockBytes, deleteReleaseBlocks, missingBlocks, sweepOrphanBlocks } from '#browser/media-cache/block-store';
+import { releaseAt, type Quality } from '#common/renditions';
 import { serviceWorkerReady } from '../sw-bridge.js';
 import { pumpFromPage } from './page-queue.js';
 import { askPersistenceOnce, ensureRoomFor } from './storage-check.js';
 
 /** What the buttons do. Each is one ledger write (the state machine refuses what does not apply), then the queue runs. */
 
-/** Download (or Retry on the release page, with the catalog's current manifest): checks room, queues it. */
-export async function startDownload(release: Release): Promise<void> {
+/**
+ * Download (or Retry on the release page, with the catalog's current manifest) at `quality`, or
+ * the person's default for the release's kind: checks room for that quality's files, queues it.
+ */
+export async function startDownload(release: Release, quality?: Quality): Promise<void> {
   const existing = await ledger.get(release.id);
   if (isActive(existing) || existing?.state === 'done' || existing?.state === 'paused') return;
-  await ensureRoomFor(await bytesMissing(release), release.title);
+  const chosen = quality ?? (await defaultQuality(release));
+  await ensureRoomFor(await bytesMissing(releaseAt(release, chosen)), release.title);
   askPersistenceOnce();
   const registration = await serviceWorkerReady();
-  await requestDownload(release, hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback');
+  await requestDownload(release, hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback', chosen);
+  await pumpFromPage();
+}
+
+/**
+ * Another quality for a finished download: the new quality is queued, then the files only the old
+ * one used are freed (those both use, such as the artwork or a film's audio, stay and are not
+ * fetched again). Until the new files are in, the release plays only while online.
+ */
+export async function changeQuality(release: Release, quality: Quality): Promise<void> {
+  const existing = await ledger.get(release.id);
+  if (existing?.state !== 'done') return;
+  await ensureRoomFor(await bytesMissing(releaseAt(release, quality)), release.title);
+  await ledger.remove(release.id);
+  const registration = await serviceWorkerReady();
+  await requestDownload(release, hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback', quality);
+  await sweepOrphanBlocks();
   await pumpFromPage();
 }
 

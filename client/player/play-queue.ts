@@ -1,3 +1,4 @@
+import type { Quality } from '#common/renditions';
 /**
  * The play queue as plain data and pure functions (no DOM, no audio): what plays now, what plays
  * next, shuffle and repeat. The player (client/player/player.ts) holds one and plays its current
@@ -18,6 +19,8 @@ export interface QueueTrack {
   readonly artwork: string;
   /** The artwork's sizes (common/artwork-srcset.ts), for the small pictures; absent in sessions saved before it. */
   readonly artworkSrcset?: string;
+  /** The file of each quality the track offers (common/renditions.ts): streaming picks the person's. */
+  readonly renditions?: Partial<Record<Quality, string>>;
 }
 
 export const REPEAT_MODES = ['off', 'all', 'one'] as const;

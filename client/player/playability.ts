@@ -1,6 +1,8 @@
 import { mediaPathOf } from '#common/media-path';
 import type { Release } from '#common/catalog';
 import { playedParts } from '#common/release-facts';
+import { partFiles, type Quality } from '#common/renditions';
+import { qualitySettings } from '../state/quality-settings.js';
 import { downloads } from '../state/downloads-store.js';
 import { serverReachable } from '../state/connectivity.js';
 import { offlineMode } from '../state/offline-mode.js';
@@ -12,7 +14,18 @@ import { offlineMode } from '../state/offline-mode.js';
  * predictable.
  */
 export function canPlayNow(url: string): boolean {
-  return streaming() || downloadedUrls().has(mediaPathOf(url));
+  return streaming() || storedFiles().has(mediaPathOf(url));
+}
+
+/**
+ * The file to load for a part known by its URL (its identity, the catalog's own file): the one a
+ * finished download stored, whatever its quality; else, streaming, the person's streaming quality
+ * when the part offers it (`renditions`, common/renditions.ts), else the part's own file.
+ */
+export function fileToPlay(url: string, renditions: Partial<Record<Quality, string>> = {}): string {
+  const stored = storedFiles().get(mediaPathOf(url));
+  if (stored) return stored;
+  return renditions[qualitySettings.value.streaming] ?? url;
 }
 
 const streaming = (): boolean => serverReachable.value && !offlineMode.value;
@@ -41,14 +54,17 @@ export function whyReleaseIdNotPlayable(releaseId: string): string | undefined {
 /** The stores that decide playability, for components that re-render when it changes. */
 export const playabilityStores = [downloads, serverReachable, offlineMode] as const;
 
-let cache: { readonly from: unknown; readonly urls: ReadonlySet<string> } | undefined;
+let cache: { readonly from: unknown; readonly files: ReadonlyMap<string, string> } | undefined;
 
-function downloadedUrls(): ReadonlySet<string> {
+/** The path of every file of a finished download's parts, in any quality → the URL of the file it stored. */
+function storedFiles(): ReadonlyMap<string, string> {
   if (cache?.from !== downloads.value) {
-    const urls = [...downloads.value.values()]
-      .filter((r) => r.state === 'done')
-      .flatMap((r) => r.release.parts.map((p) => mediaPathOf(p.url)));
-    cache = { from: downloads.value, urls: new Set(urls) };
+    const files = new Map<string, string>();
+    for (const record of downloads.value.values()) {
+      if (record.state !== 'done') continue;
+      for (const part of record.release.parts) for (const file of partFiles(part)) files.set(mediaPathOf(file.url), part.url);
+    }
+    cache = { from: downloads.value, files };
   }
-  return cache.urls;
+  return cache.files;
 }

@@ -7,7 +7,7 @@ import { Store } from '../state/store.js';
 import { handleMediaSessionActions, reportMediaSessionState, showOnMediaSession } from './media-session.js';
 import * as playQueue from './play-queue.js';
 import { EMPTY_QUEUE, currentTrack, type PlayQueue, type QueueTrack } from './play-queue.js';
-import { canPlayNow } from './playability.js';
+import { canPlayNow, fileToPlay } from './playability.js';
 import { loadPlayerSession, savePlayerSession } from './player-session.js';
 import { queueTracksOf } from './queue-tracks.js';
 import { recordPlayed } from './recently-played.js';
@@ -53,7 +53,8 @@ function loadCurrent(autoplay: boolean, startAt?: number): void {
     setPlayback({ playing: false, error: notDownloaded(track) });
     return;
   }
-  if (!audio.src.endsWith(track.url) || audio.error) audio.src = track.url;
+  const file = fileToPlay(track.url, track.renditions);
+  if (!audio.src.endsWith(file) || audio.error) audio.src = file;
   audio.currentTime = at;
   if (autoplay) play();
 }

@@ -3,6 +3,8 @@ import { CHANGES_SINCE_LATEST, catalogChangesSchema, type CatalogChanges } from 
 import { API } from '#common/routes';
 import { browserConnection, connectionAllows } from '#browser/downloads/connection-cost';
 import { budgetFor } from '#browser/downloads/kept-downloads';
+import { defaultQuality } from '#browser/downloads/download-queue';
+import { releaseAt } from '#common/renditions';
 import { appState } from '#browser/state/app-state';
 import { notifyPages } from '../lifecycle/notify-pages.js';
 import { downloadFromWorker } from '../downloads/download-from-worker.js';
@@ -68,5 +70,8 @@ async function downloadFollowedReleases(releases: readonly Release[]): Promise<v
   });
   // One at a time: each one queued counts against the budget of the next. Over the budget an
   // automatic download is left out (removing something needs the person's say: the dialog).
-  for (const release of wanted) if ((await budgetFor(release)).fits) await downloadFromWorker([release]);
+  for (const release of wanted) {
+    const atQuality = releaseAt(release, await defaultQuality(release));
+    if ((await budgetFor(atQuality)).fits) await downloadFromWorker([release]);
+  }
 }

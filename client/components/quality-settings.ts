@@ -1,0 +1,92 @@
+import { LitElement, css, html } from 'lit';
+import { QUALITIES, QUALITY_LABELS, type Quality, type QualityChoice } from '#common/renditions';
+import type { QualitySettings as Qualities } from '#browser/state/app-state';
+import { loadQualitySettings, qualitySettings, saveQualitySettings } from '../state/quality-settings.js';
+import { StoreController } from '../state/store.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** What each quality means, beside the choices: the person picks by what it costs, not by a bitrate. */
+const MEANING: Record<Quality, string> = {
+  low: 'Data saver: the smallest files, for a full phone or a small data plan.',
+  normal: 'Normal: good sound and picture at a moderate size.',
+  high: 'High: the best sound and picture a release offers, and the largest files.',
+};
+
+const CHOICES: readonly QualityChoice[] = [...QUALITIES, 'ask'];
+const choiceLabel = (choice: QualityChoice) => (choice === 'ask' ? 'Ask each time' : QUALITY_LABELS[choice]);
+
+/**
+ * Settings › Quality: the default download quality for music and for films (or "Ask each time"),
+ * and the streaming quality for what is not downloaded. Releases offered in one quality only
+ * ignore it. Each change is saved at once and said beside the controls.
+ */
+export class QualitySettings extends LitElement {
+  static override properties = { saved: { state: true } };
+  static override styles = [
+    sharedStyles,
+    css`
+      label {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5em 1em;
+        min-height: 44px;
+      }
+      select {
+        min-height: 44px;
+      }
+      ul {
+        padding-left: 1.2em;
+      }
+    `,
+  ];
+
+  declare saved: string;
+
+  constructor() {
+    super();
+    this.saved = '';
+    new StoreController(this, [qualitySettings]);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadQualitySettings();
+  }
+
+  override render() {
+    const settings = qualitySettings.value;
+    const select = (key: keyof Qualities, label: string, choices: readonly QualityChoice[]) =>
+      html`<label
+        >${label}
+        <select @change=${(e: Event) => this.#change(key, label, (e.target as HTMLSelectElement).value as QualityChoice)}>
+          ${choices.map((c) => html`<option value=${c} ?selected=${settings[key] === c}>${choiceLabel(c)}</option>`)}
+        </select></label
+      >`;
+    return html`<section class="card panel" aria-labelledby="quality-title">
+      <h2 id="quality-title">Quality</h2>
+      ${select('music', 'Music downloads', CHOICES)} ${select('film', 'Film downloads', CHOICES)}
+      ${select('streaming', 'Streaming (not downloaded)', QUALITIES)}
+      <ul class="muted">
+        ${QUALITIES.map((q) => html`<li>${MEANING[q]}</li>`)}
+      </ul>
+      <p class="muted" role="status">
+        ${this.saved}The size of each quality is shown on a release before it downloads. To change the quality of a download, open
+        its release.
+      </p>
+    </section>`;
+  }
+
+  async #change(key: keyof Qualities, label: string, value: QualityChoice): Promise<void> {
+    await saveQualitySettings({ [key]: value });
+    this.saved = `${label}: ${choiceLabel(value)}, saved. `;
+  }
+}
+customElements.define('quality-settings', QualitySettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'quality-settings': QualitySettings;
+  }
+}
