@@ -56,7 +56,8 @@ export class QualityDialog extends LitElement {
       <p>
         “${release.title}”${
           current
-            ? html`: the ${QUALITY_LABELS[current]} copy is removed once you choose another, and that one downloads.`
+            ? html`: the quality you choose downloads in place of the ${QUALITY_LABELS[current]} copy. Until it is in, this plays
+              only online.`
             : nothing
         }
       </p>

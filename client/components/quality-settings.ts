@@ -67,13 +67,13 @@ export class QualitySettings extends LitElement {
     return html`<section class="card panel" aria-labelledby="quality-title">
       <h2 id="quality-title">Quality</h2>
       ${select('music', 'Music downloads', CHOICES)} ${select('film', 'Film downloads', CHOICES)}
-      ${select('streaming', 'Streaming (not downloaded)', QUALITIES)}
+      ${select('streaming', 'Streaming', QUALITIES)}
       <ul class="muted">
         ${QUALITIES.map((q) => html`<li>${MEANING[q]}</li>`)}
       </ul>
       <p class="muted" role="status">
-        ${this.saved}The size of each quality is shown on a release before it downloads. To change the quality of a download, open
-        its release.
+        ${this.saved}Streaming is what plays without a download. The size of each quality is shown on a release before it
+        downloads; to change the quality of a download, open its release.
       </p>
     </section>`;
   }
