@@ -170,3 +170,33 @@ describe('download ledger queue', () => {
     ]);
   });
 });
+
+describe('a change of quality', () => {
+  const other = () => sampleAlbum({ id: 'new-album', title: 'New Album (High)' });
+
+  it('replaces only a finished download, keeping it as the copy that plays meanwhile', async () => {
+    const { ledger } = setUp();
+    await seed(ledger, 'downloading');
+    expect(await ledger.replace(newDownloadRecord(other(), 'fallback'))).toBe(false);
+    await ledger.transition('new-album', 'verifying');
+    await ledger.transition('new-album', 'done');
+    expect(await ledger.replace(newDownloadRecord(other(), 'fallback'))).toBe(true);
+    const changing = await ledger.get('new-album');
+    expect(changing?.state).toBe('queued');
+    expect(changing?.release.title).toBe('New Album (High)');
+    expect(changing?.replacing?.title).toBe('New Album');
+  });
+
+  it('cancelled, goes back to the finished copy; with nothing replaced, restore writes nothing', async () => {
+    const { ledger } = setUp();
+    await seed(ledger, 'done');
+    expect(await ledger.restore('new-album')).toBeUndefined();
+    await ledger.replace(newDownloadRecord(other(), 'fallback'));
+    await ledger.transition('new-album', 'downloading');
+    await ledger.transition('new-album', 'failed', { error: 'gone' });
+    const restored = await ledger.restore('new-album');
+    expect(restored).toMatchObject({ state: 'done', release: { title: 'New Album' }, bytesReceived: 350 });
+    expect(restored?.replacing).toBeUndefined();
+    expect(restored?.error).toBeUndefined();
+  });
+});

@@ -24,7 +24,7 @@ export interface LedgerStorage {
   updateAll(change: (records: DownloadRecord[]) => DownloadRecord[]): Promise<void>;
 }
 
-export type RecordChange = Partial<Pick<DownloadRecord, 'bytesReceived' | 'waitingFor' | 'autoRetries' | 'error'>>;
+export type RecordChange = Partial<Pick<DownloadRecord, 'bytesReceived' | 'waitingFor' | 'autoRetries' | 'error' | 'replacing'>>;
 
 /**
  * Every way the ledger changes. Each returns what it wrote (undefined when it refused), and
@@ -64,6 +64,28 @@ export function createLedger(storage: LedgerStorage, announce: (releaseId: strin
         current && current.state !== 'failed' ? undefined : { ...record, updatedAt: clock() },
       );
       return written !== undefined;
+    },
+
+    /**
+     * Change quality: a finished download is replaced by `record` (queued, another quality), which
+     * keeps the finished copy as `replacing`. Refused (false) unless the release is done.
+     */
+    async replace(record: DownloadRecord): Promise<boolean> {
+      const written = await write(record.releaseId, (current) =>
+        current?.state === 'done' ? { ...record, replacing: current.release, updatedAt: clock() } : undefined,
+      );
+      return written !== undefined;
+    },
+
+    /** A quality change given up (Cancel): the record is the finished copy it replaced again. */
+    async restore(releaseId: string): Promise<DownloadRecord | undefined> {
+      const written = await write(releaseId, (current) => {
+        if (!current?.replacing) return undefined;
+        const { replacing, waitingFor: _w, error: _e, autoRetries: _a, ...rest } = current;
+        const bytes = replacing.parts.reduce((sum, part) => sum + part.bytes, 0);
+        return { ...rest, release: replacing, state: 'done', bytesReceived: bytes, updatedAt: clock() };
+      });
+      return written ?? undefined;
     },
 
     /** Moves a record to `to` if TRANSITIONS allows it from its current state; undefined when refused. */

@@ -44,6 +44,12 @@ export interface DownloadRecord {
   readonly engine: DownloadEngine;
   /** The release as validated when the download was asked for: every part's URL, type, bytes and hashes. */
   readonly release: Release;
+  /**
+   * The finished copy in another quality that this download replaces (Change quality): it stays
+   * stored and playable until this one is done, then the files only it used are freed; cancelled,
+   * the record goes back to it.
+   */
+  readonly replacing?: Release;
   /** Bytes stored or in flight; the total is releaseBytes(release). */
   readonly bytesReceived: number;
   /**
@@ -72,6 +78,10 @@ export const isActive = (record: DownloadRecord | undefined): boolean =>
 export const isRunning = (record: DownloadRecord): boolean => record.state === 'downloading' || record.state === 'verifying';
 
 export const bytesExpected = (record: DownloadRecord): number => releaseBytes(record.release);
+
+/** The release as stored and playable now: the finished download, or the copy a quality change replaces. */
+export const playableCopy = (record: DownloadRecord): Release | undefined =>
+  record.state === 'done' ? record.release : record.replacing;
 
 /** The readable reason for each Background Fetch failure (and the app's own reasons). */
 export const DOWNLOAD_FAILURES: Readonly<Record<string, string>> = {

@@ -26,7 +26,16 @@ export async function requestDownload(catalogRelease: Release, engine: DownloadE
   if (existing?.state === 'failed' && JSON.stringify(existing.release) !== JSON.stringify(release)) {
     await deleteReleaseBlocks(existing.release);
   }
-  return ledger.request(newDownloadRecord(release, engine));
+  const record = newDownloadRecord(release, engine);
+  // A failed quality change retried still keeps the copy it replaces.
+  return ledger.request(
+    existing?.state === 'failed' && existing.replacing ? { ...record, replacing: existing.replacing } : record,
+  );
+}
+
+/** Change quality: the finished download is replaced by one at `quality`, the old copy kept until it is in. */
+export async function requestQualityChange(catalogRelease: Release, engine: DownloadEngine, quality: Quality): Promise<boolean> {
+  return ledger.replace(newDownloadRecord(releaseAt(catalogRelease, quality), engine));
 }
 
 /** The quality a download of this release takes when the person has not just chosen one. */

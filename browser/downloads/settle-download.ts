@@ -1,6 +1,6 @@
 import { releaseBytes } from '#common/release-facts';
 import { ledger } from '../ledger/ledger.js';
-import { missingBlocks } from '../media-cache/block-store.js';
+import { deleteReleaseBlocks, filesNotIn, missingBlocks } from '../media-cache/block-store.js';
 
 /**
  * The last step of every download, whichever engine moved the bytes: every block is checked as it
@@ -18,6 +18,12 @@ export async function settleDownload(releaseId: string): Promise<boolean> {
     });
     return false;
   }
-  await ledger.transition(releaseId, 'done', { bytesReceived: releaseBytes(record.release), error: undefined });
+  await ledger.transition(releaseId, 'done', {
+    bytesReceived: releaseBytes(record.release),
+    error: undefined,
+    replacing: undefined,
+  });
+  // A quality change is in: the files only the old quality used go (shared ones stay).
+  if (record.replacing) await deleteReleaseBlocks(filesNotIn(record.replacing, record.release));
   return true;
 }

@@ -9,6 +9,8 @@ import type { DownloadRecord } from '#common/download-ledger';
 export function storedBytes(records: Iterable<DownloadRecord>, { unfinished = false } = {}): number {
   const files = new Map<string, number>();
   for (const record of records) {
+    // A quality change under way: the old copy is still stored, and the new one will be.
+    if (record.replacing) for (const part of record.replacing.parts) files.set(mediaPathOf(part.url), part.bytes);
     if (record.state !== 'done' && !unfinished) continue;
     for (const part of record.release.parts) files.set(mediaPathOf(part.url), part.bytes);
   }

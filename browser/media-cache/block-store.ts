@@ -58,10 +58,23 @@ export async function deleteReleaseBlocks(release: Release): Promise<void> {
   await Promise.all(blocks.map((partBlock) => cache.delete(keyOf(partBlock))));
 }
 
-/** The media paths of the files the other downloads list. */
+/**
+ * The media paths of the files the other downloads list, and of every copy a quality change keeps
+ * meanwhile, this release's included: a new quality that fails or is aborted must not take the
+ * artwork or a film's audio from the copy still in use.
+ */
 async function pathsOfOtherDownloads(releaseId: string): Promise<Set<string>> {
-  const records = (await ledger.all()).filter((r) => r.releaseId !== releaseId);
-  return new Set(records.flatMap((r) => r.release.parts.map((p) => mediaPathOf(p.url))));
+  const releases = (await ledger.all()).flatMap((r) => [
+    ...(r.releaseId !== releaseId ? [r.release] : []),
+    ...(r.replacing ? [r.replacing] : []),
+  ]);
+  return new Set(releases.flatMap((release) => release.parts.map((p) => mediaPathOf(p.url))));
+}
+
+/** The parts of `release` whose files `other` does not list: what one quality has that another does not. */
+export function filesNotIn(release: Release, other: Release): Release {
+  const kept = new Set(other.parts.map((p) => mediaPathOf(p.url)));
+  return { ...release, parts: release.parts.filter((p) => !kept.has(mediaPathOf(p.url))) };
 }
 
 /**

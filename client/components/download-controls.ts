@@ -160,6 +160,13 @@ export class DownloadControls extends LitElement {
     const quality = qualityOf(r.release);
     if (!quality) return nothing;
     const size = html`<span>${QUALITY_LABELS[quality]} quality · ${formatBytes(releaseBytes(r.release))}</span>`;
+    const old = r.replacing && qualityOf(r.replacing);
+    if (r.state !== 'done' && old) {
+      return html`<p class="quality muted">
+        Changing to ${QUALITY_LABELS[quality]} (${formatBytes(releaseBytes(r.release))}): the ${QUALITY_LABELS[old]} copy plays
+        until it is in. Cancel keeps the ${QUALITY_LABELS[old]} copy.
+      </p>`;
+    }
     if (r.state !== 'done') return html`<p class="quality muted">${size}</p>`;
     return html`<p class="quality muted">
       ${size} ${other('Change quality…', (opener) => this.#changeQuality(release, quality, opener))}

@@ -56,8 +56,8 @@ export class QualityDialog extends LitElement {
       <p>
         “${release.title}”${
           current
-            ? html`: the quality you choose downloads in place of the ${QUALITY_LABELS[current]} copy. Until it is in, this plays
-              only online.`
+            ? html`: the ${QUALITY_LABELS[current]} copy stays and plays until the quality you choose is downloaded, then it is
+              removed.`
             : nothing
         }
       </p>

@@ -35,6 +35,7 @@ export class QualitySettings extends LitElement {
       }
       select {
         min-height: 44px;
+        min-width: 10em;
       }
       ul {
         padding-left: 1.2em;
@@ -68,19 +69,20 @@ export class QualitySettings extends LitElement {
       <h2 id="quality-title">Quality</h2>
       ${select('music', 'Music downloads', CHOICES)} ${select('film', 'Film downloads', CHOICES)}
       ${select('streaming', 'Streaming', QUALITIES)}
+      <p class="answer" role="status">${this.saved}</p>
       <ul class="muted">
         ${QUALITIES.map((q) => html`<li>${MEANING[q]}</li>`)}
       </ul>
-      <p class="muted" role="status">
-        ${this.saved}Streaming is what plays without a download. The size of each quality is shown on a release before it
-        downloads; to change the quality of a download, open its release.
+      <p class="muted">
+        Streaming is what plays without a download. The size of each quality is shown on a release before it downloads; to change
+        the quality of a download, open its release.
       </p>
     </section>`;
   }
 
   async #change(key: keyof Qualities, label: string, value: QualityChoice): Promise<void> {
     await saveQualitySettings({ [key]: value });
-    this.saved = `${label}: ${choiceLabel(value)}, saved. `;
+    this.saved = `${label}: ${choiceLabel(value)}, saved.`;
   }
 }
 customElements.define('quality-settings', QualitySettings);

@@ -7,7 +7,7 @@ import { KIND_LABEL, formatBytes, formatDate, formatDuration } from '../format.j
 import { artistIdOf } from '#common/artist-id';
 import { artworkSrcset } from '#common/artwork-srcset';
 import { loadRelease, releaseCache } from '../state/release-cache.js';
-import { downloadOf, downloads } from '../state/downloads-store.js';
+import { downloadOf, downloads, storedCopy } from '../state/downloads-store.js';
 import { isCurrentTrack, playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
 import { playabilityStores, whyNotPlayable, whyReleaseNotPlayable } from '../player/playability.js';
 import { savePosition, savedPosition } from '../player/resume-positions.js';
@@ -87,7 +87,7 @@ export class ReleaseView extends LitElement {
           ${heading(release)}
           <p class="muted">
             ${release.kind === 'album' ? `${tracks.length} tracks · ` : ''}${formatDuration(releaseDuration(release))} ·
-            ${formatBytes(releaseBytes(release))}
+            ${formatBytes(releaseBytes(storedCopy(release) ?? release))}
           </p>
           <download-status .record=${downloadOf(release.id)}></download-status>
           <div class="actions">

@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { appState } from '#browser/state/app-state';
 import { storedBytes } from '#browser/downloads/stored-bytes';
+import { playableCopy } from '#common/download-ledger';
 import { formatBytes } from '../format.js';
 import { downloads } from '../state/downloads-store.js';
 import { storageInfo } from '../state/storage-info.js';
@@ -42,7 +43,7 @@ export class StorageMeter extends LitElement {
 
   override render() {
     const stored = storedBytes(downloads.value.values());
-    const releases = [...downloads.value.values()].filter((r) => r.state === 'done').length;
+    const releases = [...downloads.value.values()].filter((r) => playableCopy(r)).length;
     const { usage, quota } = storageInfo.value;
     const ownTotal =
       releases === 0

@@ -1,9 +1,9 @@
 import type { Release } from '#common/catalog';
 import { downloadId, isActive } from '#common/download-ledger';
 import { hasBackgroundFetch } from '#browser/downloads/background-fetch';
-import { defaultQuality, requestDownload } from '#browser/downloads/download-queue';
+import { defaultQuality, requestDownload, requestQualityChange } from '#browser/downloads/download-queue';
 import { ledger } from '#browser/ledger/ledger';
-import { blockBytes, deleteReleaseBlocks, missingBlocks, sweepOrphanBlocks } from '#browser/media-cache/block-store';
+import { blockBytes, deleteReleaseBlocks, filesNotIn, missingBlocks } from '#browser/media-cache/block-store';
 import { releaseAt, type Quality } from '#common/renditions';
 import { serviceWorkerReady } from '../sw-bridge.js';
 import { pumpFromPage } from './page-queue.js';
@@ -27,18 +27,16 @@ export async function startDownload(release: Release, quality?: Quality): Promis
 }
 
 /**
- * Another quality for a finished download: the new quality is queued, then the files only the old
- * one used are freed (those both use, such as the artwork or a film's audio, stay and are not
- * fetched again). Until the new files are in, the release plays only while online.
+ * Another quality for a finished download: the new quality is queued and the old copy stays, and
+ * plays, until the new one is in; then the files only the old one used are freed (those both use,
+ * such as the artwork or a film's audio, are not fetched again). Cancel goes back to the old copy.
  */
 export async function changeQuality(release: Release, quality: Quality): Promise<void> {
   const existing = await ledger.get(release.id);
   if (existing?.state !== 'done') return;
   await ensureRoomFor(await bytesMissing(releaseAt(release, quality)), release.title);
-  await ledger.remove(release.id);
   const registration = await serviceWorkerReady();
-  await requestDownload(release, hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback', quality);
-  await sweepOrphanBlocks();
+  await requestQualityChange(release, hasBackgroundFetch(registration) ? 'background-fetch' : 'fallback', quality);
   await pumpFromPage();
 }
 
@@ -61,19 +59,36 @@ export async function resumeDownload(releaseId: string): Promise<void> {
   await pumpFromPage();
 }
 
-/** Cancel or Remove: the record goes first (nothing can write to it after), then the fetch and the blocks. */
+/**
+ * Cancel or Remove: the record goes first (nothing can write to it after), then the fetch and the
+ * blocks. Cancelling a quality change keeps the copy it was replacing, as it was.
+ */
 export async function cancelDownload(releaseId: string): Promise<void> {
+  const record = await ledger.get(releaseId);
+  if (record?.replacing && record.state !== 'done') {
+    await ledger.restore(releaseId);
+    await abortBackgroundFetch(releaseId);
+    await deleteReleaseBlocks(filesNotIn(record.release, record.replacing));
+  } else {
+    await ledger.remove(releaseId);
+    await abortBackgroundFetch(releaseId);
+    if (record) await deleteReleaseBlocks(record.release);
+  }
+  await pumpFromPage();
+}
+
+/** Remove: the download and, during a quality change, the copy it replaces too. */
+export async function removeDownload(releaseId: string): Promise<void> {
   const record = await ledger.get(releaseId);
   await ledger.remove(releaseId);
   await abortBackgroundFetch(releaseId);
+  if (record?.replacing) await deleteReleaseBlocks(record.replacing);
   if (record) await deleteReleaseBlocks(record.release);
   await pumpFromPage();
 }
 
-export const removeDownload = cancelDownload;
-
 export async function removeAllDownloads(): Promise<void> {
-  for (const record of await ledger.all()) await cancelDownload(record.releaseId);
+  for (const record of await ledger.all()) await removeDownload(record.releaseId);
 }
 
 async function abortBackgroundFetch(releaseId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { mediaPathOf } from '#common/media-path';
 import type { Release } from '#common/catalog';
+import { playableCopy } from '#common/download-ledger';
 import { playedParts } from '#common/release-facts';
 import { partFiles, type Quality } from '#common/renditions';
 import { qualitySettings } from '../state/quality-settings.js';
@@ -48,7 +49,8 @@ export function whyReleaseNotPlayable(release: Release): string | undefined {
  * download plays.
  */
 export function whyReleaseIdNotPlayable(releaseId: string): string | undefined {
-  return streaming() || downloads.value.get(releaseId)?.state === 'done' ? undefined : notDownloaded();
+  const record = downloads.value.get(releaseId);
+  return streaming() || (record && playableCopy(record)) ? undefined : notDownloaded();
 }
 
 /** The stores that decide playability, for components that re-render when it changes. */
@@ -61,8 +63,9 @@ function storedFiles(): ReadonlyMap<string, string> {
   if (cache?.from !== downloads.value) {
     const files = new Map<string, string>();
     for (const record of downloads.value.values()) {
-      if (record.state !== 'done') continue;
-      for (const part of record.release.parts) for (const file of partFiles(part)) files.set(mediaPathOf(file.url), part.url);
+      const copy = playableCopy(record);
+      if (!copy) continue;
+      for (const part of copy.parts) for (const file of partFiles(part)) files.set(mediaPathOf(file.url), part.url);
     }
     cache = { from: downloads.value, files };
   }

@@ -1,4 +1,5 @@
-import type { DownloadRecord } from '#common/download-ledger';
+import type { Release } from '#common/catalog';
+import { playableCopy, type DownloadRecord } from '#common/download-ledger';
 import { ledger, onLedgerChange } from '#browser/ledger/ledger';
 import { noteProgress } from './download-speed.js';
 import { Store } from './store.js';
@@ -38,3 +39,9 @@ export async function refreshDownloads(): Promise<void> {
 onLedgerChange(() => void refreshDownloads());
 
 export const downloadOf = (releaseId: string): DownloadRecord | undefined => downloads.value.get(releaseId);
+
+/** The copy of a release stored and playable now (in the quality downloaded), if any. */
+export function storedCopy(release: { readonly id: string }): Release | undefined {
+  const record = downloads.value.get(release.id);
+  return record && playableCopy(record);
+}

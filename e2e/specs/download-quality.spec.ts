@@ -58,7 +58,8 @@ async function playOfflineTrack(page: Page, title: string): Promise<string[]> {
 
 // What must hold: an album offered in three qualities says each size before anything is fetched;
 // downloaded in Data saver it stores exactly those bytes (the low files only) and plays offline;
-// changed to High it stores the High files, frees the Data saver ones, and plays offline again.
+// a change to High asked for offline keeps the Data saver copy playing until cancelled; changed to
+// High online it stores the High files, frees the Data saver ones, and plays offline again.
 test('the same album downloaded at two qualities stores the bytes of each, as shown before, and plays offline', async () => {
   test.setTimeout(120_000);
   const album = sample('harbour-lights');
@@ -82,6 +83,18 @@ test('the same album downloaded at two qualities stores the bytes of each, as sh
     await page.reload();
     await expect(page.getByText('Available offline')).toBeVisible();
     expect(await playOfflineTrack(page, 'Low Tide')).toEqual(['/media/albums/harbour-lights/01-low-tide.low.webm']);
+
+    // Offline, a change of quality waits for the network and the Data saver copy keeps playing;
+    // Cancel keeps it, as it was.
+    await page.getByRole('button', { name: 'Change quality…' }).click();
+    await page.getByRole('radio', { name: /^High · / }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Change' }).click();
+    await expect(page.getByText(/Changing to High[\s\S]*the Data saver copy plays\s+until\s+it\s+is\s+in/)).toBeVisible();
+    expect(await playOfflineTrack(page, 'Lantern Swell')).toEqual(['/media/albums/harbour-lights/02-lantern-swell.low.webm']);
+    await page.getByRole('button', { name: 'Cancel download' }).click();
+    await expect(page.getByText(/^Data saver quality · /)).toBeVisible();
+    await expect(page.getByText('Available offline')).toBeVisible();
+    expect(await expectStoredAt(page, album, 'low', 'albums/harbour-lights')).toBe(storedLow);
 
     await server.start();
     await page.reload();
