@@ -25,17 +25,17 @@ export class QualitySettings extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* One column of words, one of choices: the three line up at every width (the words wrap, not the choice). */
       label {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 10em;
         align-items: center;
-        justify-content: space-between;
         gap: 0.5em 1em;
         min-height: 44px;
+        margin-bottom: 0.25em;
       }
       select {
         min-height: 44px;
-        min-width: 10em;
       }
       ul {
         padding-left: 1.2em;
