@@ -176,8 +176,7 @@ export class MoviePlayer extends LitElement {
       player.setVideoContainer(this.renderRoot.querySelector('.frame') as HTMLElement);
       await player.attach(video);
       player.configure({ streaming: { retryParameters: { maxAttempts: 2, timeout: 10_000 } } });
-      // The manifest of the quality downloaded (it lists only the video stored), else of the
-      // person's streaming quality; its URL in the catalog stays the film's identity (resume).
+      // The stored quality's manifest (only its video), else the streaming one; the catalog URL stays the identity.
       await player.load(fileToPlay(manifest.url, renditionUrls(manifest)), savedPosition(manifest.url) || undefined);
       const text = player.getTextTracks()[0];
       this.hasSubtitles = Boolean(text);

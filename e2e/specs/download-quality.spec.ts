@@ -79,8 +79,7 @@ test('the same album downloaded at two qualities stores the bytes of each, as sh
     const storedLow = await expectStoredAt(page, album, 'low', 'albums/harbour-lights');
     expect(Math.abs(storedLow - low)).toBeLessThan(low / 200); // the size shown, to its three figures
 
-    await server.stop();
-    await page.reload();
+    await server.stop(); // the network goes while the person stays on the page
     await expect(page.getByText('Available offline')).toBeVisible();
     expect(await playOfflineTrack(page, 'Low Tide')).toEqual(['/media/albums/harbour-lights/01-low-tide.low.webm']);
 
@@ -97,7 +96,6 @@ test('the same album downloaded at two qualities stores the bytes of each, as sh
     expect(await expectStoredAt(page, album, 'low', 'albums/harbour-lights')).toBe(storedLow);
 
     await server.start();
-    await page.reload();
     await page.getByRole('button', { name: 'Change quality…' }).click();
     expect(await shownSize(page, 'high')).toBe(high);
     await page.getByRole('radio', { name: /^High · / }).check();
@@ -106,8 +104,7 @@ test('the same album downloaded at two qualities stores the bytes of each, as sh
     await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
     expect(await expectStoredAt(page, album, 'high', 'albums/harbour-lights')).toBeGreaterThan(storedLow);
 
-    await server.stop();
-    await page.reload();
+    await server.stop(); // the network goes while the person stays on the page
     // Only High files: the one played, and the restored queue's track (its metadata).
     const played = await playOfflineTrack(page, 'Night Ferry');
     expect(played).toContain('/media/albums/harbour-lights/03-night-ferry.high.webm');
@@ -143,8 +140,7 @@ test('a film downloaded at its lowest quality plays and seeks offline with only 
     expect(files).toContain('manifest-low.mpd');
     expect(files.filter((f) => /^(init|chunk)-[12]-?/.test(f) || /^manifest(-high)?\.mpd$/.test(f))).toEqual([]);
 
-    await server.stop();
-    await page.reload();
+    await server.stop(); // the network goes while the person stays on the page
     await expect(page.getByText('Available offline')).toBeVisible();
     await page.getByRole('button', { name: 'Watch' }).click();
     const player = page.getByRole('dialog', { name: 'Playing Test Pattern' });
