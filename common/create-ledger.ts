@@ -8,6 +8,7 @@ import {
   type DownloadRecord,
   type DownloadState,
 } from './download-ledger.js';
+import { releaseBytes } from './release-facts.js';
 
 /**
  * The storage the ledger needs: IndexedDB in the browser (browser/ledger/ledger.ts), a Map in unit
@@ -82,8 +83,7 @@ export function createLedger(storage: LedgerStorage, announce: (releaseId: strin
       const written = await write(releaseId, (current) => {
         if (!current?.replacing) return undefined;
         const { replacing, waitingFor: _w, error: _e, autoRetries: _a, ...rest } = current;
-        const bytes = replacing.parts.reduce((sum, part) => sum + part.bytes, 0);
-        return { ...rest, release: replacing, state: 'done', bytesReceived: bytes, updatedAt: clock() };
+        return { ...rest, release: replacing, state: 'done', bytesReceived: releaseBytes(replacing), updatedAt: clock() };
       });
       return written ?? undefined;
     },

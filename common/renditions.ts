@@ -71,7 +71,6 @@ export function renditionUrls(part: Part): Partial<Record<Quality, string>> {
  * counts or deletes a download's files reads `parts` as before and handles one quality only.
  */
 export function releaseAt(release: Release, quality: Quality): Release {
-  if (releaseQualities(release).length === 0) return release;
   return {
     ...release,
     parts: release.parts.map((part) => {

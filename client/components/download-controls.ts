@@ -1,7 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { Release } from '#common/catalog';
 import type { DownloadRecord } from '#common/download-ledger';
-import { bytesAt, QUALITY_LABELS, qualityOf, releaseAt, releaseQualities, type Quality } from '#common/renditions';
+import {
+  bytesAt,
+  DEFAULT_QUALITY,
+  QUALITY_LABELS,
+  qualityOf,
+  releaseAt,
+  releaseQualities,
+  type Quality,
+} from '#common/renditions';
 import { releaseBytes } from '#common/release-facts';
 import {
   cancelDownload,
@@ -139,7 +147,6 @@ export class DownloadControls extends LitElement {
     if (this.named || !release || releaseQualities(release).length < 2) return nothing;
     const other = (label: string, action: (opener: HTMLElement) => Promise<void>) =>
       html`<button
-        class="link"
         @click=${(e: Event) => this.#act(() => action(e.currentTarget as HTMLElement), e.currentTarget as HTMLElement)}
       >
         ${label}
@@ -190,7 +197,7 @@ export class DownloadControls extends LitElement {
     let quality: Quality | undefined;
     const choice = downloadChoiceFor(release);
     if (releaseQualities(release).length > 1 && (ask || choice === 'ask')) {
-      const preselected = ask ?? 'normal';
+      const preselected = ask ?? DEFAULT_QUALITY;
       quality = await this.renderRoot.querySelector('quality-dialog')?.ask(release, preselected, opener);
       if (!quality) return;
     } else if (choice !== 'ask') quality = choice;

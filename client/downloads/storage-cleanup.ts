@@ -3,10 +3,10 @@ import { dueForCleanup } from '#browser/downloads/storage-policy';
 import { appState } from '#browser/state/app-state';
 import { formatBytes } from '../format.js';
 import { showToast } from '../state/toast.js';
+import { removeDownload } from './download-actions.js';
 
 /** A download removed is news the person must be able to read to the end. */
 const LONG_TOAST_MS = 8000;
-import { removeDownload } from './download-actions.js';
 
 /**
  * Settings › Budget and cleanup: removes the downloads it says (watched films, albums not played

@@ -1,4 +1,5 @@
 import type { Release } from '#common/catalog';
+import type { Quality } from '#common/renditions';
 import { hasBackgroundFetch } from '#browser/downloads/background-fetch';
 import { requestDownload } from '#browser/downloads/download-queue';
 
@@ -10,7 +11,7 @@ declare const self: ServiceWorkerGlobalScope;
  * service worker may not start a Background Fetch (Chromium 156 refuses it there, as the spec
  * now says: WICG/background-fetch#180), and the fallback downloader needs a page anyway.
  */
-export async function downloadFromWorker(releases: readonly Release[]): Promise<void> {
+export async function downloadFromWorker(releases: readonly Release[], quality?: Quality): Promise<void> {
   const engine = hasBackgroundFetch(self.registration) ? 'background-fetch' : 'fallback';
-  for (const release of releases) await requestDownload(release, engine);
+  for (const release of releases) await requestDownload(release, engine, quality);
 }

@@ -71,7 +71,7 @@ async function downloadFollowedReleases(releases: readonly Release[]): Promise<v
   // One at a time: each one queued counts against the budget of the next. Over the budget an
   // automatic download is left out (removing something needs the person's say: the dialog).
   for (const release of wanted) {
-    const atQuality = releaseAt(release, await defaultQuality(release));
-    if ((await budgetFor(atQuality)).fits) await downloadFromWorker([release]);
+    const quality = await defaultQuality(release);
+    if ((await budgetFor(releaseAt(release, quality))).fits) await downloadFromWorker([release], quality);
   }
 }
