@@ -29,6 +29,20 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   { files: ['client/**/*.ts'], ...wc.configs['flat/recommended'] },
+  {
+    files: ['client/**/*.ts'],
+    ignores: ['client/components/app-element.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ClassDeclaration[superClass.name='LitElement']",
+          message:
+            'extend AppElement (client/components/app-element.ts): its first render yields, keeping the app free of long tasks',
+        },
+      ],
+    },
+  },
   // The repository is asynchronous (SQLite or PostgreSQL): a store call left without await would
   // answer before its write and swallow its error. Type-aware, so for server/ only.
   {

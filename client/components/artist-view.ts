@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { AppElement } from './app-element.js';
 import type { ArtistDetail, ReleaseSummary } from '#common/catalog-page';
 import { CATALOG_SOURCE_HEADER } from '#common/cache-names';
 import { API, PAGES } from '#common/routes';
@@ -22,7 +23,7 @@ type Loaded =
   | { readonly status: 'missing' | 'error'; readonly message: string };
 
 /** An artist's page (`/artists/<id>`): their name, Follow, and every release of theirs, newest first. */
-export class ArtistView extends LitElement {
+export class ArtistView extends AppElement {
   static override properties = { artistId: { attribute: false }, loaded: { state: true } };
   static override styles = [
     sharedStyles,

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { live } from 'lit/directives/live.js';
 import {
   backgroundRefreshEnabled,
@@ -17,7 +18,7 @@ import { sharedStyles } from './shared-styles.js';
 type Control = 'alerts' | 'refresh';
 
 /** The switches for new-release alerts and background catalog refresh, offered only where they work. */
-export class BackgroundSettings extends LitElement {
+export class BackgroundSettings extends AppElement {
   static override properties = {
     alerts: { state: true },
     refresh: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import type { Release } from '#common/catalog';
 import { releaseBytes } from '#common/release-facts';
 import type { BudgetAnswer } from '#browser/downloads/storage-policy';
@@ -16,7 +17,7 @@ type OverBudget = Extract<BudgetAnswer, { fits: false }> & { readonly budget: nu
  * then the least recently played; pinned ones never), and lets the person choose. A modal with
  * Cancel focused; Escape cancels; focus goes back to the Download button.
  */
-export class BudgetDialog extends LitElement {
+export class BudgetDialog extends AppElement {
   static override properties = { release: { state: true }, answer: { state: true } };
   static override styles = [sharedStyles, dialogStyles];
 

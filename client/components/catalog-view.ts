@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import type { LibrarySort, ReleaseSummary } from '#common/catalog-page';
 import { releaseSummaryOf } from '#common/release-summary';
 import { queryStoredReleases } from '#browser/library/query-stored-releases';
@@ -30,7 +31,7 @@ const SEARCH_DEBOUNCE_MS = 120;
  * through the server's library as the person scrolls (only what is on screen is in the DOM).
  * "Your library" comes first when nothing is searched.
  */
-export class CatalogView extends LitElement {
+export class CatalogView extends AppElement {
   static override properties = { downloadedOnly: { state: true }, typed: { state: true } };
   static override styles = [
     sharedStyles,

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { formatTimeLeft } from '../format.js';
 import { playabilityStores, whyNotPlayable } from '../player/playability.js';
@@ -9,7 +10,7 @@ import { sharedStyles } from './shared-styles.js';
 import { thumbnail } from './thumbnail.js';
 
 /** Films started and not finished, newest first, each with how much is left. */
-export class ContinueWatching extends LitElement {
+export class ContinueWatching extends AppElement {
   static override styles = [
     sharedStyles,
     css`

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { formatBytes, formatTimeLeft } from '../format.js';
 import { downloadSpeed } from '../state/download-speed.js';
@@ -6,7 +7,7 @@ import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** A release's offline state in words and, while downloading, a progress bar with speed and time left. */
-export class DownloadStatus extends LitElement {
+export class DownloadStatus extends AppElement {
   static override properties = { record: { attribute: false } };
   static override styles = [
     sharedStyles,

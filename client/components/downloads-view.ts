@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { artworkSrcset } from '#common/artwork-srcset';
 import type { DownloadRecord, DownloadState } from '#common/download-ledger';
 import { releaseBytes } from '#common/release-facts';
@@ -32,7 +33,7 @@ function qualityLabel(record: DownloadRecord): string {
 }
 
 /** Everything stored or on its way: the queue with its controls, storage used and free, and removing downloads. */
-export class DownloadsView extends LitElement {
+export class DownloadsView extends AppElement {
   static override properties = {
     message: { state: true },
     order: { state: true },

@@ -1,11 +1,12 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { libraryPrefs, setFollow } from '../state/library-prefs.js';
 import { StoreController } from '../state/store.js';
 import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Follow an artist, and choose whether their new releases download by themselves. */
-export class FollowArtist extends LitElement {
+export class FollowArtist extends AppElement {
   static override properties = { artist: {} };
   static override styles = [
     sharedStyles,

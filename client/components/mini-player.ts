@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { currentTrack } from '../player/play-queue.js';
 import { playback, queue } from '../player/player.js';
@@ -10,7 +11,7 @@ import './transport-controls.js';
 import { thumbnail } from './thumbnail.js';
 
 /** The audio player at the bottom of every page; tapping it opens Now Playing. */
-export class MiniPlayer extends LitElement {
+export class MiniPlayer extends AppElement {
   static override styles = [
     sharedStyles,
     css`

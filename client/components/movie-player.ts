@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { AppElement } from './app-element.js';
 import type { Release } from '#common/catalog';
 import { renditionUrls } from '#common/renditions';
 import { formatDuration } from '../format.js';
@@ -37,7 +38,7 @@ const fullScreenFirst = () => matchMedia('(max-width: 720px), (pointer: coarse)'
  *
  * @fires close - the person closed the player
  */
-export class MoviePlayer extends LitElement {
+export class MoviePlayer extends AppElement {
   static override properties = {
     release: { attribute: false },
     error: { state: true },

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { currentTrack } from '../player/play-queue.js';
 import { playback, queue } from '../player/player.js';
@@ -9,7 +10,7 @@ import { sharedStyles } from './shared-styles.js';
 import './transport-controls.js';
 
 /** Now Playing (/now-playing): artwork, what is playing, the scrubber, the transport and the queue. */
-export class NowPlayingView extends LitElement {
+export class NowPlayingView extends AppElement {
   static override styles = [
     sharedStyles,
     css`

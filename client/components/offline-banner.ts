@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { serverReachable } from '../state/connectivity.js';
 import { StoreController } from '../state/store.js';
 
 /** Says so when the network or the server is gone, and what still works. */
-export class OfflineBanner extends LitElement {
+export class OfflineBanner extends AppElement {
   static override styles = css`
     p {
       margin: 0;

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { AppElement } from './app-element.js';
 import { offlineMode, setOfflineMode } from '../state/offline-mode.js';
 import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings → Playback: the "Offline mode" switch. */
-export class OfflineModeSetting extends LitElement {
+export class OfflineModeSetting extends AppElement {
   static override styles = [
     sharedStyles,
     css`

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { offlineReady } from '../sw-bridge.js';
 import { StoreController } from '../state/store.js';
 import { floatingNoticeStyles } from './floating-notice-styles.js';
@@ -11,7 +12,7 @@ const SHOWN_MS = 15_000;
  * On a first visit, says when the app has everything it needs to open with no network, so a
  * person about to lose it (a flight, the underground) knows it is safe.
  */
-export class OfflineReadyNotice extends LitElement {
+export class OfflineReadyNotice extends AppElement {
   static override properties = { dismissed: { state: true } };
   static override styles = [
     sharedStyles,

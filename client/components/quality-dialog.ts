@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import type { Release } from '#common/catalog';
 import { bytesAt, QUALITY_LABELS, releaseQualities, type Quality } from '#common/renditions';
 import { formatBytes } from '../format.js';
@@ -11,7 +12,7 @@ import { sharedStyles } from './shared-styles.js';
  * "Other quality…", and to change the quality of a download. A modal; Escape cancels; focus goes
  * back to the button that opened it.
  */
-export class QualityDialog extends LitElement {
+export class QualityDialog extends AppElement {
   static override properties = { release: { state: true }, selected: { state: true }, current: { state: true } };
   static override styles = [sharedStyles, dialogStyles];
 

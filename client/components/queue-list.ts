@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { formatDuration } from '../format.js';
 import { upNext } from '../player/play-queue.js';
 import { clearUpNext, jumpTo, moveInQueue, queue, removeFromQueue } from '../player/player.js';
@@ -11,7 +12,7 @@ import { sharedStyles } from './shared-styles.js';
  * Up Next: what plays after the current track, in order. Each entry plays on a tap and moves up
  * or down with buttons (which work with a keyboard and a screen reader, unlike drag and drop).
  */
-export class QueueList extends LitElement {
+export class QueueList extends AppElement {
   static override styles = [
     sharedStyles,
     css`

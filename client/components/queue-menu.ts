@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { AppElement } from './app-element.js';
 import type { Release } from '#common/catalog';
 import { addToQueue, playNext } from '../player/player.js';
 import { showToast } from '../state/toast.js';
@@ -11,7 +12,7 @@ let menus = 0;
  * "Play next" and "Add to queue" for a whole release or one of its tracks (`index`), behind a
  * "More" button. A popover: Escape and a tap outside close it, and focus goes back to the button.
  */
-export class QueueMenu extends LitElement {
+export class QueueMenu extends AppElement {
   static override properties = { release: { attribute: false }, index: { attribute: false }, label: {} };
   static override styles = [
     sharedStyles,

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { PAGES } from '#common/routes';
@@ -15,7 +16,7 @@ import { sharedStyles } from './shared-styles.js';
  * relies on: a film shows its poster's 2:3 shape framed in the square slot among albums, and fills
  * a 2:3 slot when the grid holds films only (`shape="poster"`).
  */
-export class ReleaseCard extends LitElement {
+export class ReleaseCard extends AppElement {
   static override properties = {
     summary: { attribute: false },
     record: { attribute: false },

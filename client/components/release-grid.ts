@@ -1,4 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { AppElement } from './app-element.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { downloads } from '../state/downloads-store.js';
@@ -20,7 +21,7 @@ const PREFETCH_ROWS = 6;
  * (the page's header, filters and mini-player scroll as they always did). Fires `load-more` when
  * the end of what is loaded comes near.
  */
-export class ReleaseGrid extends LitElement {
+export class ReleaseGrid extends AppElement {
   static override properties = {
     releases: { attribute: false },
     hasMore: { type: Boolean },

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { AppElement } from './app-element.js';
 import type { Release } from '#common/catalog';
 import type { ReleaseSummary } from '#common/catalog-page';
 import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-facts';
@@ -48,7 +49,7 @@ const heading = (r: ReleaseHeading) =>
     </p>`;
 
 /** A release's page: details, download controls, and its tracks or its film. */
-export class ReleaseView extends LitElement {
+export class ReleaseView extends AppElement {
   static override properties = { releaseId: { attribute: false }, watching: { state: true } };
   static override styles = [sharedStyles, releaseViewStyles];
 

@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { AppElement } from './app-element.js';
 import { formatDuration } from '../format.js';
 import { playback, seekTo } from '../player/player.js';
 import { StoreController } from '../state/store.js';
 
 /** The scrubber: elapsed time, a "Seek" slider, and the total (or, with `remaining`, the time left). */
-export class SeekBar extends LitElement {
+export class SeekBar extends AppElement {
   static override properties = { remaining: { type: Boolean } };
   static override styles = css`
     :host {

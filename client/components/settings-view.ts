@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { detectCapabilities, type Capabilities } from '../capabilities.js';
 import { refreshStorageInfo, requestPersistence, storageInfo } from '../state/storage-info.js';
 import { StoreController } from '../state/store.js';
@@ -11,7 +12,7 @@ import { actionAnswer, type ActionAnswer } from './action-answer.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings, and what this browser can and cannot do in the background. */
-export class SettingsView extends LitElement {
+export class SettingsView extends AppElement {
   static override properties = { keepAnswer: { state: true }, keeping: { state: true } };
   static override styles = [
     sharedStyles,

@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { appState } from '#browser/state/app-state';
 import { storedBytes } from '#browser/downloads/stored-bytes';
 import { playableCopy } from '#common/download-ledger';
@@ -12,7 +13,7 @@ import { sharedStyles } from './shared-styles.js';
  * What downloads take (their own total, from the ledger: the browser's estimate also counts the
  * app itself and rounds), against the room the browser gives this site.
  */
-export class StorageMeter extends LitElement {
+export class StorageMeter extends AppElement {
   static override properties = { budget: { state: true } };
   static override styles = [
     sharedStyles,

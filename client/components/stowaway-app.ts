@@ -1,4 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { pageTitle } from '../page-title.js';
 import { route, type Route } from '../router.js';
@@ -18,7 +19,7 @@ import './toast-notice.js';
 import './update-prompt.js';
 
 /** The app shell: header and navigation (a top bar, a bottom tab bar on phones), banners, the current page and the mini-player. */
-export class StowawayApp extends LitElement {
+export class StowawayApp extends AppElement {
   static override styles = [
     sharedStyles,
     css`

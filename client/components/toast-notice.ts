@@ -1,10 +1,11 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { AppElement } from './app-element.js';
 import { StoreController } from '../state/store.js';
 import { toast } from '../state/toast.js';
 import { floatingNoticeStyles } from './floating-notice-styles.js';
 
 /** Shows the latest toast above the mini-player, and says it to screen readers. */
-export class ToastNotice extends LitElement {
+export class ToastNotice extends AppElement {
   static override styles = [
     floatingNoticeStyles,
     css`

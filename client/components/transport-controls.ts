@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { cycleRepeat, next, playback, previous, queue, togglePlay, toggleShuffle } from '../player/player.js';
 import { StoreController } from '../state/store.js';
 import { icon } from './icons.js';
@@ -11,7 +12,7 @@ const REPEAT_LABEL = { off: 'Repeat', all: 'Repeat all', one: 'Repeat one' } as 
  * Previous, play/pause and next (and, with `modes`, shuffle and repeat as toggle buttons): the
  * same buttons in the mini-player and on Now Playing.
  */
-export class TransportControls extends LitElement {
+export class TransportControls extends AppElement {
   static override properties = { modes: { type: Boolean }, large: { type: Boolean, reflect: true } };
   static override styles = [
     sharedStyles,

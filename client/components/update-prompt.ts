@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { AppElement } from './app-element.js';
 import { isActive } from '#common/download-ledger';
 import { downloads } from '../state/downloads-store.js';
 import { playback } from '../player/player.js';
@@ -7,7 +8,7 @@ import { applyUpdate, updateWaiting } from '../sw-bridge.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** "Update available — reload", held back while something plays or downloads. */
-export class UpdatePrompt extends LitElement {
+export class UpdatePrompt extends AppElement {
   static override styles = [
     sharedStyles,
     css`

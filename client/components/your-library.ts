@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { AppElement } from './app-element.js';
 import { artistIdOf } from '#common/artist-id';
 import { PAGES } from '#common/routes';
 import type { FavouriteTrack } from '#browser/state/app-state';
@@ -17,7 +18,7 @@ const FAVOURITES_SHOWN = 10;
  * played lately, artists followed and favourite tracks — from the records the app keeps, so it
  * shows at once and offline. Each part appears only when it has something in it.
  */
-export class YourLibrary extends LitElement {
+export class YourLibrary extends AppElement {
   static override styles = [
     sharedStyles,
     css`
