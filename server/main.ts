@@ -23,8 +23,10 @@ async function main(): Promise<void> {
   const pruning = setInterval(() => {
     prune().catch((error: unknown) => logger.warn('pruning failed', { error: String(error) }));
   }, PRUNE_EVERY_MS).unref();
-  // Every server process works the alert queue too; `npm run worker` adds processes that only do that.
-  await workAlerts();
+  // A server works the alert queue too, unless WORK_ALERTS=0 leaves it to `npm run worker` processes:
+  // at scale, the processes that answer the app then never wait behind a fan-out's encryption.
+  if (config.workAlerts) await workAlerts();
+  else logger.info('alerts left to `npm run worker` processes (WORK_ALERTS=0)');
   const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

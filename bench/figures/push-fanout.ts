@@ -4,14 +4,9 @@ import path from 'node:path';
 import webpush from 'web-push';
 import { startPushSession } from '../../e2e/fixtures/push-session.js';
 import { newAlbumFrom, publishAndFollow } from '../../e2e/fixtures/sample-release.js';
-import type { Benchmark } from '../harness.js';
+import { percentile, type Benchmark } from '../harness.js';
 
 const SUBSCRIBERS = 10_000;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /**
  * Figure 4: a release alert to 10,000 subscriptions on the local push service (which checks every

@@ -1,18 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import webpush from 'web-push';
 import type { Catalog } from '#common/catalog';
 import { PushService } from '../../e2e/fixtures/push-service.js';
-import { E2E_VAPID_SUBJECT, REPO_ROOT } from '../../e2e/fixtures/server-process.js';
+import { E2E_VAPID_SUBJECT, REPO_ROOT, ServerProcess } from '../../e2e/fixtures/server-process.js';
 import { openPostgresRepository } from '../../server/storage/postgres-repository.js';
 import { alertHandlers } from '../../server/delivery/alert-handlers.js';
 import { silentLogger } from '../../server/logger.js';
 import type { PushSender } from '../../server/push/push-sender.js';
 import { postgresBinDir, startPostgresCluster, type PostgresCluster } from '../../server/test/postgres-cluster.js';
-import { median, type Benchmark } from '../harness.js';
+import { median, percentile, type Benchmark } from '../harness.js';
 
 /**
  * Subscribers per run. The issue's goal is stated for 100,000; on this 2-core machine the local
@@ -64,6 +64,28 @@ async function enqueueAtScale(cluster: PostgresCluster): Promise<{ fanOut: numbe
     }
   }
   return { fanOut, insert };
+}
+
+/** The machine's CPU time so far, busy and in all, from /proc/stat (Linux): what share of the cores a run kept busy. */
+function cpuTimes(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** GETs the app's first library page every 20 ms until `until` says stop; the latencies in ms. */
+async function probeApi(origin: string, until: () => boolean): Promise<number[]> {
+  const latencies: number[] = [];
+  while (!until()) {
+    const started = performance.now();
+    const response = await fetch(`${origin}/api/library/releases?sort=added&limit=60`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`the API answered ${response.status} during the fan-out`);
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return latencies;
 }
 
 /** `npm run worker` processes on one database, with the VAPID keys the push service checks; their logs go to `logDir`. */
@@ -140,45 +162,77 @@ export const queueFanout: Benchmark = {
           ADMIN_TOKEN: 'bench-admin-token-0123456789',
         };
         const children = await startWorkers(workers, env, dataDir);
+        // The process the app talks to: on the same database, sending nothing itself (WORK_ALERTS=0).
+        const api = new ServerProcess({ env: { ...env, WORK_ALERTS: '0' } });
         const releaseId = `fanout-${workers}-${run}`;
         try {
+          await api.start();
+          if (!api.output.includes('WORK_ALERTS=0')) throw new Error('the API server works the queue');
+          const idleUntil = performance.now() + 2000;
+          const idle = await probeApi(api.origin, () => performance.now() > idleUntil);
+          const cpuBefore = cpuTimes();
           const started = performance.now();
           await repository.catalog.publish({ ...sample, id: releaseId });
+          let done = false;
+          const probing = probeApi(api.origin, () => done);
           let queuedMs = 0;
           for (;;) {
             const status = await repository.deliveries.ofRelease(releaseId);
             if (!queuedMs && status && status.state !== 'queued') queuedMs = performance.now() - started;
             if (status?.state === 'done') {
+              const ms = performance.now() - started;
+              const cpuAfter = cpuTimes();
+              done = true;
+              const during = await probing;
               if (status.sent !== SUBSCRIBERS)
                 throw new Error(`only ${status.sent} of ${SUBSCRIBERS} sent: ${JSON.stringify(status)}`);
-              return { perSecond: (SUBSCRIBERS * 1000) / (performance.now() - started), queuedMs };
+              return {
+                perSecond: (SUBSCRIBERS * 1000) / ms,
+                queuedMs,
+                cpuBusy: (cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total),
+                apiP99: percentile(during, 99),
+                idleP99: percentile(idle, 99),
+              };
             }
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
         } finally {
+          await api.dispose();
           for (const child of children) child.kill('SIGTERM');
           await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
           await repository.close();
         }
       };
 
-      const one: Array<{ perSecond: number; queuedMs: number }> = [];
-      const two: Array<{ perSecond: number; queuedMs: number }> = [];
+      type Run = Awaited<ReturnType<typeof runOnce>>;
+      const one: Run[] = [];
+      const two: Run[] = [];
       for (let run = 0; run < RUNS; run++) {
         one.push(await runOnce(1, run));
         two.push(await runOnce(2, run));
       }
       const enqueue = await enqueueAtScale(cluster);
-      const rate = (runs: typeof one) => runs.map((r) => r.perSecond);
-      const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+      const rate = (runs: Run[]) => runs.map((r) => r.perSecond);
+      const busy = (runs: Run[]) => `machine CPU ${(median(runs.map((r) => r.cpuBusy)) * 100).toFixed(0)}% busy`;
+      const spread = (values: number[], digits = 0) =>
+        `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+      const p99 = (runs: Run[], key: 'apiP99' | 'idleP99') => runs.map((r) => r[key]);
       return [
         {
-          name: `queue fan-out on PostgreSQL, ${SUBSCRIBERS.toLocaleString('en')} subscriptions: 2 workers vs 1`,
-          stowaway: `${median(rate(two)).toFixed(0)}/s 2 workers (${spread(rate(two))})`,
-          anchor: `${median(rate(one)).toFixed(0)}/s 1 worker (${spread(rate(one))})`,
+          name: `queue fan-out on PostgreSQL, ${SUBSCRIBERS.toLocaleString('en')} subscriptions: 2 workers vs 1 (on ${availableParallelism()} cores)`,
+          stowaway: `${median(rate(two)).toFixed(0)}/s 2 workers (${spread(rate(two))}), ${busy(two)}`,
+          anchor: `${median(rate(one)).toFixed(0)}/s 1 worker (${spread(rate(one))}), ${busy(one)}`,
           ratio: median(rate(two)) / median(rate(one)),
           goal: '≥ 1.7x',
           data: { one, two, subscribers: SUBSCRIBERS },
+        },
+        {
+          name: 'API p99 during the 2-worker fan-out (GET /api/library/releases on a server with WORK_ALERTS=0)',
+          stowaway: `${median(p99(two, 'apiP99')).toFixed(1)} ms (${spread(p99(two, 'apiP99'), 1)})`,
+          anchor: `${median(p99(two, 'idleP99')).toFixed(1)} ms before the publish (${spread(p99(two, 'idleP99'), 1)})`,
+          ratio: median(p99(two, 'apiP99')) / median(p99(two, 'idleP99')),
+          goal: '≤ 100 ms',
+          data: { during: p99(two, 'apiP99'), idle: p99(two, 'idleP99'), oneWorker: p99(one, 'apiP99') },
         },
         {
           name: `queueing ${ENQUEUED.toLocaleString('en')} subscribers' alert jobs (the fan-out job) vs inserting their rows alone`,

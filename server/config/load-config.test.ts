@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       pushTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       maxConnections: 1000,
+      workAlerts: true,
     });
     expect(config.vapidSubject).toMatch(/^mailto:/);
   });
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
         MAX_CONNECTIONS: '64',
         DATABASE_URL: 'postgres://stowaway@db.internal:5432/stowaway',
         MEDIA_BASE_URL: 'https://CDN.stowaway.example:443/',
+        WORK_ALERTS: '0',
       },
       '/srv',
     );
@@ -57,6 +59,7 @@ describe('loadConfig', () => {
       maxConnections: 64,
       databaseUrl: 'postgres://stowaway@db.internal:5432/stowaway',
       mediaOrigin: 'https://cdn.stowaway.example',
+      workAlerts: false,
     });
   });
 
@@ -74,6 +77,7 @@ describe('loadConfig', () => {
     [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS must be a whole number from 1'],
     [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must be a postgres:// URL'],
     [{ MEDIA_BASE_URL: 'https://cdn.example/stowaway' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
+    [{ WORK_ALERTS: 'no' }, 'WORK_ALERTS must be 1 (this server sends alerts too) or 0'],
     [{ MEDIA_BASE_URL: 'cdn.example' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
     [{ MEDIA_BASE_URL: 'https://user:pw@cdn.example' }, 'MEDIA_BASE_URL must be an http:// or https:// origin'],
   ])('refuses %o with one clear line', (env, message) => {

@@ -26,6 +26,8 @@ export interface Config {
   readonly requestTimeoutMs: number;
   /** Open connections at most; more are closed as they arrive. */
   readonly maxConnections: number;
+  /** Whether this server also sends the alerts (WORK_ALERTS=1, the default) or leaves them to `npm run worker`. */
+  readonly workAlerts: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -91,6 +93,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   if (!/^\d+$/.test(connectionsText) || maxConnections < 1)
     fail('MAX_CONNECTIONS', 'must be a whole number from 1', connectionsText);
 
+  const workAlerts = read('WORK_ALERTS') ?? '1';
+  if (workAlerts !== '0' && workAlerts !== '1') {
+    fail('WORK_ALERTS', 'must be 1 (this server sends alerts too) or 0 (only `npm run worker` processes send them)', workAlerts);
+  }
+
   return {
     port,
     host: read('HOST'),
@@ -107,6 +114,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     pushTimeoutMs,
     requestTimeoutMs,
     maxConnections,
+    workAlerts: workAlerts === '1',
   };
 }
 
