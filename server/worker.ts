@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { ConfigError } from './config/config-error.js';
 import { loadConfig } from './config/load-config.js';
 import { createLogger } from './logger.js';
@@ -12,11 +13,23 @@ import { openServerData } from './start-server.js';
  */
 const logger = createLogger();
 
+/**
+ * A worker runs at a lower CPU priority (nice 10): sending alerts is background work, and on a
+ * machine that also runs the servers, a person's request must not wait behind a fan-out's
+ * encryption. Alone on a machine it still gets every idle cycle. (Lowering needs no privilege.)
+ */
+const WORKER_NICENESS = 10;
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const { repository, workAlerts } = await openServerData(config, logger);
+  try {
+    setPriority(WORKER_NICENESS);
+  } catch (error) {
+    logger.warn('could not lower the CPU priority', { error: String(error) });
+  }
   await workAlerts();
-  logger.info('working the alert queue', { database: config.databaseUrl ? 'postgresql' : 'sqlite' });
+  logger.info('working the alert queue', { database: config.databaseUrl ? 'postgresql' : 'sqlite', nice: WORKER_NICENESS });
   // The queue's own timers do not hold a process open (a server's socket does): this one does.
   const alive = setInterval(() => undefined, 3600_000);
   const shutdown = (signal: string) => {
