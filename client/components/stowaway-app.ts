@@ -227,7 +227,7 @@ export class StowawayApp extends AppElement {
     const previous = this.#shownRoute;
     this.#shownRoute = current;
     if (!previous || previous === current) return;
-    requestAnimationFrame(() => this.#focusPage());
+    requestAnimationFrame(() => void this.#focusPage());
   }
 
   /**
@@ -237,13 +237,17 @@ export class StowawayApp extends AppElement {
    */
   #skipToContent(event: Event): void {
     event.preventDefault();
-    this.#focusPage();
+    void this.#focusPage();
   }
 
   /** Focus the page's heading, or the main region when the page has none yet. */
-  #focusPage(): void {
+  async #focusPage(): Promise<void> {
     const main = this.renderRoot.querySelector<HTMLElement>('main');
     const page = main?.firstElementChild;
+    // A page shown for the first time renders a task later (AppElement): its heading comes then.
+    const shown = route.value;
+    await (page as Partial<AppElement> | null | undefined)?.updateComplete;
+    if (route.value !== shown) return;
     const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');
     (heading ?? main)?.focus({ preventScroll: true });
     (heading ?? main)?.scrollIntoView({ block: 'nearest' });

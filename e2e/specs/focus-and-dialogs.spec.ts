@@ -24,7 +24,7 @@ test('the skip link moves focus to the main content', async () => {
     const href = (await page.getByRole('link', { name: 'Skip to content' }).getAttribute('href')) ?? '';
     expect(await page.evaluate((id) => document.getElementById(id)?.localName, href.slice(1))).toBe('stowaway-app');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('h1: Settings');
+    await expect.poll(() => focused(page)).toBe('h1: Settings');
     await page.keyboard.press('Tab');
     const inMain = await page.evaluate(() => {
       let el: Element | null = document.activeElement;
@@ -36,6 +36,25 @@ test('the skip link moves focus to the main content', async () => {
       return false;
     });
     expect(inMain, `after Skip to content, Tab reached ${await focused(page)}`).toBe(true);
+  } finally {
+    await tearDown();
+  }
+});
+
+// A screen reader announces the page a person moves to: its heading takes focus, also when the page
+// renders a moment after the route changed (a phone's slower CPU: Chromium throttled 4×).
+test('a page opened from the navigation has its heading focused', async () => {
+  const { page, origin, tearDown } = await startAppSession();
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(origin);
+    await expect(page.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => focused(page)).toBe('h1: Settings');
+    await nav.getByRole('link', { name: 'Downloads' }).click();
+    await expect.poll(() => focused(page)).toBe('h1: Downloads');
   } finally {
     await tearDown();
   }
