@@ -19,8 +19,14 @@ function nextTask(): Promise<void> {
  * stay microtasks, so a click's answer is never a task late. `updateComplete` waits for the yield.
  */
 export class AppElement extends LitElement {
+  /**
+   * False for small elements that come into view as the person scrolls (the virtual grid's cards):
+   * those render with the list that made them, never blank for a frame, nor missing under a tap.
+   */
+  static yieldsBeforeFirstRender = true;
+
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
+    if (!this.hasUpdated && (this.constructor as typeof AppElement).yieldsBeforeFirstRender) await nextTask();
     super.scheduleUpdate();
   }
 }

@@ -17,6 +17,8 @@ import { sharedStyles } from './shared-styles.js';
  * a 2:3 slot when the grid holds films only (`shape="poster"`).
  */
 export class ReleaseCard extends AppElement {
+  // Cards enter the grid as it scrolls: each renders with the grid, never blank under a tap.
+  static override yieldsBeforeFirstRender = false;
   static override properties = {
     summary: { attribute: false },
     record: { attribute: false },
