@@ -9,7 +9,7 @@ import path from 'node:path';
 import { MANIFESTS, VIDEO_REPRESENTATIONS } from './one-quality-manifests.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const TYPES = { '.webm': 'audio/webm', '.jpg': 'image/jpeg', '.mpd': 'application/dash+xml', '.m4s': 'video/iso.segment', '.vtt': 'text/vtt' };
+const TYPES = { '.webm': 'audio/webm', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.mpd': 'application/dash+xml', '.m4s': 'video/iso.segment', '.vtt': 'text/vtt' };
 
 /** @param {string} rel */
 function describe(rel) {
@@ -32,20 +32,25 @@ function mpdSeconds(rel) {
 }
 
 /**
- * The artwork parts of a folder, smallest first: the files make-artwork-sizes.sh wrote
- * (<name>-<width>.<hash>.jpg), each with its width in pixels as ffprobe reads it.
+ * The artwork parts of a folder, as make-artwork-sizes.sh wrote them: the WebP sizes the page
+ * shows (<name>-<width>.<hash>.webp), smallest first, each with its width in pixels as ffprobe reads
+ * it, then the JPEG the system shows (<name>.<hash>.jpg, no width: not one of the srcset's sizes).
  * @param {string} folder
  * @param {string[]} files
  */
-function artworkSizes(folder, files) {
-  return files
-    .filter((f) => /^(cover|poster)-\d+\.[0-9a-f]{10}\.jpg$/.test(f))
+function artworkParts(folder, files) {
+  const sized = files
+    .filter((f) => /^(cover|poster)-\d+\.[0-9a-f]{10}\.webp$/.test(f))
     .map((f) => {
       const rel = `${folder}/${f}`;
       const out = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=width', '-of', 'csv=p=0', path.join(here, rel)]);
       return { ...describe(rel), role: 'artwork', width: Number(out.toString().trim()) };
     })
     .sort((a, b) => a.width - b.width);
+  const [system, ...more] = files.filter((f) => /^(cover|poster)\.[0-9a-f]{10}\.jpg$/.test(f));
+  if (sized.length === 0 || !system || more.length > 0) throw new Error(`${folder}: no artwork sizes, or more than one JPEG (run make-artwork-sizes.sh)`);
+  const systemPart = { ...describe(`${folder}/${system}`), role: 'artwork' };
+  return { artwork: systemPart.url, parts: [...sized, systemPart] };
 }
 
 /**
@@ -65,9 +70,7 @@ const releases = source.releases.map((/** @type {any} */ r) => {
   const at = (/** @type {string} */ file) => `${folder}/${file}`;
   let parts;
   const files = readdirSync(path.join(here, folder)).sort();
-  const artworks = artworkSizes(folder, files);
-  const artwork = artworks.at(-1)?.url;
-  if (!artwork) throw new Error(`${folder}: no artwork sizes (run make-artwork-sizes.sh)`);
+  const { artwork, parts: artworks } = artworkParts(folder, files);
   if (r.kind === 'album') {
     parts = [
       ...tracks.map((/** @type {any} */ t) =>

@@ -1,6 +1,6 @@
 /**
  * The content hash a media file's name carries before its extension, as make-artwork-sizes.sh
- * names artwork: `cover-320.a080d78031.jpg` → `a080d78031` (10 to 64 lowercase hex digits, the
+ * names artwork: `cover-320.4251fe521a.webp` → `4251fe521a` (10 to 64 lowercase hex digits, the
  * start of the file's sha256). Such a URL never changes its bytes, so it may be cached for a year.
  */
 export function contentHashInName(url: string): string | undefined {
