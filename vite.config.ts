@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, defaultClientConditions, defaultServerConditions, type Plugin } from 'vite';
+import { defineConfig, defaultClientConditions, defaultServerConditions, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './client/web-manifest.js';
 
@@ -29,6 +29,24 @@ function devApi(): Plugin {
   };
 }
 
+/**
+ * Every module the entry imports statically goes into the entry's own chunk. Rolldown's automatic
+ * splitting puts a module shared by the entry and a lazily loaded page (page-modules.ts) into a
+ * common chunk of its own: the start then fetched four more scripts (modulepreloaded, but each a
+ * request on a phone's network: Lighthouse's FCP went from 1.1 to 1.5 s), for code that always
+ * runs at start anyway. Modules only the lazy pages use stay in their chunks.
+ */
+function entryChunkOf(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  const seen = new Set<string>();
+  const fromEntry = (moduleId: string): boolean => {
+    if (seen.has(moduleId)) return false;
+    seen.add(moduleId);
+    const info = ctx.getModuleInfo(moduleId);
+    return !!info && (info.isEntry || info.importers.some(fromEntry));
+  };
+  return fromEntry(id) ? 'index' : null;
+}
+
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
@@ -42,6 +60,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: entryChunkOf }] } } },
   },
   plugins: [
     devApi(),

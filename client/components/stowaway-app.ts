@@ -1,19 +1,17 @@
-import { css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
-import { pageTitle } from '../page-title.js';
+import { pageName, pageTitle } from '../page-title.js';
 import { route, type Route } from '../router.js';
 import { releaseById, releaseCache } from '../state/release-cache.js';
 import { StoreController } from '../state/store.js';
-import './artist-view.js';
 import { icon, type IconName } from './icons.js';
 import './catalog-view.js';
-import './downloads-view.js';
 import './mini-player.js';
 import './offline-banner.js';
 import './offline-ready-notice.js';
+import { isLazyPage, loadPage, preloadPagesWhenIdle, type LazyPageTag } from './page-modules.js';
 import './release-view.js';
-import './settings-view.js';
 import { sharedStyles } from './shared-styles.js';
 import './toast-notice.js';
 import './update-prompt.js';
@@ -200,21 +198,51 @@ export class StowawayApp extends AppElement {
       case 'catalog':
         return html`<catalog-view></catalog-view>`;
       case 'downloads':
-        return html`<downloads-view></downloads-view>`;
+        return this.#lazy('downloads-view', html`<downloads-view></downloads-view>`);
       case 'settings':
-        return html`<settings-view></settings-view>`;
+        return this.#lazy('settings-view', html`<settings-view></settings-view>`);
       case 'now-playing':
-        // Loaded when first opened (the queue view is not needed to start the app); precached for offline.
-        void import('./now-playing-view.js');
-        return html`<now-playing-view></now-playing-view>`;
+        return this.#lazy('now-playing-view', html`<now-playing-view></now-playing-view>`);
       case 'release':
         return html`<release-view .releaseId=${current.id}></release-view>`;
       case 'artist':
-        return html`<artist-view .artistId=${current.id}></artist-view>`;
+        return this.#lazy('artist-view', html`<artist-view .artistId=${current.id}></artist-view>`);
       case 'not-found':
         return html`<h1 tabindex="-1">Page not found</h1>
           <p>Nothing lives at ${current.path}. <a href=${PAGES.catalog}>Go to the library</a></p>`;
     }
+  }
+
+  /** The page whose module failed to load (offline on a first visit, before the SW had the app). */
+  #unloadedPage: LazyPageTag | undefined;
+
+  /** A page from page-modules.ts: its element, which upgrades once its module is in; or why it is not. */
+  #lazy(tag: LazyPageTag, page: TemplateResult) {
+    if (this.#unloadedPage === tag) {
+      return html`<h1 tabindex="-1">${pageName(route.value)} did not open</h1>
+        <p>Its part of the app could not be fetched: check the connection, then try again.</p>
+        <button type="button" @click=${() => this.#retry(tag)}>Try again</button>`;
+    }
+    loadPage(tag).catch(() => {
+      if (route.value !== this.#shownRoute) return;
+      this.#unloadedPage = tag;
+      this.requestUpdate();
+    });
+    return page;
+  }
+
+  #retry(tag: LazyPageTag): void {
+    this.#unloadedPage = undefined;
+    this.requestUpdate();
+    void loadPage(tag).then(
+      () => this.#focusPage(),
+      () => undefined,
+    );
+  }
+
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    preloadPagesWhenIdle();
   }
 
   #shownRoute: Route | undefined;
@@ -227,6 +255,7 @@ export class StowawayApp extends AppElement {
     const previous = this.#shownRoute;
     this.#shownRoute = current;
     if (!previous || previous === current) return;
+    this.#unloadedPage = undefined;
     requestAnimationFrame(() => void this.#focusPage());
   }
 
@@ -246,6 +275,7 @@ export class StowawayApp extends AppElement {
     const page = main?.firstElementChild;
     // A page shown for the first time renders a task later (AppElement): its heading comes then.
     const shown = route.value;
+    if (page && isLazyPage(page.localName)) await loadPage(page.localName).catch(() => undefined);
     await (page as Partial<AppElement> | null | undefined)?.updateComplete;
     if (route.value !== shown) return;
     const heading = page?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');
