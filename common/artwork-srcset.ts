@@ -14,3 +14,15 @@ export function artworkSrcset(release: Release | ReleaseSummary): string {
     .map(({ url, width }) => `${url} ${width}w`)
     .join(', ');
 }
+
+/**
+ * How wide a card's artwork shows in the library grid (client/components/release-grid.ts), for
+ * `<img sizes>`, so the browser picks the smallest size in the srcset that stays sharp: two columns
+ * on phones, 150 px or more each in a page of at most 1100 px. The server's preload of the first
+ * cards' artwork (server/http/first-screen-preloads.ts) must ask for the same size, or the browser
+ * fetches it twice.
+ */
+export const CARD_ARTWORK_SIZES = '(max-width: 600px) calc(50vw - 24px), (max-width: 1100px) calc(25vw - 20px), 210px';
+
+/** Cards in a phone's first screen (two rows of two): their images may be the page's largest paint. */
+export const FIRST_SCREEN_CARDS = 4;

@@ -4,6 +4,7 @@ import { servedCatalog } from './catalog/served-catalog.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { firstScreenPreloads } from './http/first-screen-preloads.js';
 import { serveClient } from './http/serve-client.js';
 import { writeRateLimit } from './http/write-rate-limit.js';
 import type { Logger } from './logger.js';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', actionsRouter(deps.repository.actions, deps.repository.devices));
   app.use('/api', notFound);
   app.use('/media', mediaRouter(deps.mediaDir, deps.catalog));
-  if (deps.clientDir) app.use(serveClient(deps.clientDir));
+  if (deps.clientDir) app.use(serveClient(deps.clientDir, () => firstScreenPreloads(served)));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { Router } from 'express';
@@ -6,9 +6,10 @@ import express, { Router } from 'express';
 /**
  * The built app (dist/). Hashed files under /assets/ never change, so they are cached for a
  * year; everything else (index.html, sw.js, the manifest, icons) is revalidated on every use so a
- * new version is picked up. Any other GET for a page gets index.html: the app routes on the client.
+ * new version is picked up. Any other GET for a page gets index.html: the app routes on the client,
+ * with `headTags` (when given) added to its head; a failure there sends the page without them.
  */
-export function serveClient(clientDir: string): Router {
+export function serveClient(clientDir: string, headTags?: () => Promise<string>): Router {
   const router = Router();
   const indexHtml = path.join(clientDir, 'index.html');
   if (!existsSync(indexHtml)) {
@@ -31,10 +32,14 @@ export function serveClient(clientDir: string): Router {
       },
     }),
   );
-  router.get('/{*page}', (req, res, next) => {
+  const page = readFileSync(indexHtml, 'utf8');
+  router.get('/{*page}', async (req, res, next) => {
     if (!req.accepts('html') || path.extname(req.path) !== '') return next();
+    const tags = headTags ? await headTags().catch(() => '') : '';
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
+    // No validator: the page follows the catalog's newest releases, it is about 1 KB compressed,
+    // and after the first visit the SW serves its own copy.
+    res.type('html').send(tags ? page.replace('</head>', `${tags}</head>`) : page);
   });
   return router;
 }

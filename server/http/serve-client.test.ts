@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import express from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARD_ARTWORK_SIZES, FIRST_SCREEN_CARDS } from '#common/artwork-srcset';
+import type { ReleaseSummary } from '#common/catalog-page';
+import type { ReleaseListQuery } from '../storage/catalog-store.js';
+import { startTestServer } from '../test/test-server.js';
+import { firstScreenPreloads } from './first-screen-preloads.js';
+import { serveClient } from './serve-client.js';
+
+const PAGE = '<!doctype html><html><head><title>Stowaway</title></head><body><stowaway-app></stowaway-app></body></html>';
+
+function builtClient(): string {
+  const clientDir = mkdtempSync(path.join(tmpdir(), 'stowaway-client-'));
+  mkdirSync(path.join(clientDir, 'assets'));
+  writeFileSync(path.join(clientDir, 'index.html'), PAGE);
+  return clientDir;
+}
+
+describe('the page the server sends on a first visit', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer({ env: { CLIENT_DIR: builtClient() }, serveClient: true });
+  });
+  afterAll(() => server.repository.close());
+
+  it('preloads the first cards’ artwork in the size the card asks for', async () => {
+    const res = await request(server.app).get('/').set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    const release = server.media.release;
+    const sized = release.parts.filter((p) => p.role === 'artwork' && p.width);
+    expect(sized.length).toBeGreaterThan(0);
+    const links = res.text.match(/<link rel="preload"[^>]*>/g) ?? [];
+    expect(links).toHaveLength(1);
+    expect(links[0]).toContain(`href="${release.artwork}"`);
+    expect(links[0]).toContain(`imagesrcset="${sized.map((p) => `${p.url} ${p.width}w`).join(', ')}"`);
+    expect(links[0]).toContain(`imagesizes="${CARD_ARTWORK_SIZES}"`);
+    expect(res.text.indexOf(links[0] ?? '?')).toBeLessThan(res.text.indexOf('</head>'));
+  });
+
+  it('sends the same page for the app’s other routes', async () => {
+    const first = await request(server.app).get('/').set('Accept', 'text/html');
+    const settings = await request(server.app).get('/settings').set('Accept', 'text/html');
+    expect(settings.status).toBe(200);
+    expect(settings.text).toBe(first.text);
+  });
+});
+
+describe('firstScreenPreloads', () => {
+  const summary = (id: string, fields: Partial<ReleaseSummary> = {}) =>
+    ({ id, artwork: `/media/${id}/cover.jpg`, artworkSrcset: `/media/${id}/cover-160.webp 160w`, ...fields }) as ReleaseSummary;
+
+  it('asks the catalog for the library’s first screen: newest first, as many as its first cards', async () => {
+    const asked: ReleaseListQuery[] = [];
+    await firstScreenPreloads({
+      listReleases: (query) => {
+        asked.push(query);
+        return Promise.resolve({ releases: [], next: undefined });
+      },
+    });
+    expect(asked).toEqual([{ sort: 'added', limit: FIRST_SCREEN_CARDS }]);
+  });
+
+  it('escapes what the catalog says, and leaves out the srcset of artwork in one size', async () => {
+    const tags = await firstScreenPreloads({
+      listReleases: () =>
+        Promise.resolve({
+          releases: [summary('a', { artwork: 'https://cdn.example/a"b.jpg?x=1&y=<2>' }), summary('b', { artworkSrcset: '' })],
+          next: undefined,
+        }),
+    });
+    expect(tags).toContain('href="https://cdn.example/a&quot;b.jpg?x=1&amp;y=&lt;2&gt;"');
+    expect(tags.split('<link').filter(Boolean)[1]).not.toContain('imagesrcset');
+    expect(tags.match(/fetchpriority="high"/g)).toHaveLength(2);
+  });
+});
+
+describe('serveClient', () => {
+  it('sends the page without the extra tags when they fail', async () => {
+    const app = express().use(serveClient(builtClient(), () => Promise.reject(new Error('database down'))));
+    const res = await request(app).get('/').set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe(PAGE);
+  });
+});
