@@ -14,13 +14,18 @@ export const appStart: Benchmark = {
     try {
       await openApp(page, origin);
       await page.locator('release-card').first().waitFor();
-      const initial = await page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .concat(performance.getEntriesByType('navigation'))
-          .filter((e) => /\.(js|css)$/.test(new URL(e.name).pathname) && !e.name.includes('shaka'))
-          .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0),
-      );
+      // The first screen's scripts and styles are the ones the page as sent names (the entry and
+      // what it preloads); the pages loaded once the app is idle (page-modules.ts) come after it.
+      // A string, not a function: tsx names the helpers inside one with a function the page lacks.
+      const { initial, firstVisit } = await page.evaluate<{ initial: number; firstVisit: number }>(`(async () => {
+        const sent = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+        const named = new Set([...sent.querySelectorAll('script[src], link[rel=modulepreload], link[rel=stylesheet]')]
+          .map((el) => new URL(el.getAttribute('src') || el.getAttribute('href'), location.href).href));
+        const scripts = performance.getEntriesByType('resource')
+          .filter((e) => /\\.(js|css)$/.test(new URL(e.name).pathname) && !e.name.includes('shaka'));
+        const sum = (entries) => entries.reduce((total, e) => total + e.transferSize, 0);
+        return { initial: sum(scripts.filter((e) => named.has(e.name))), firstVisit: sum(scripts) };
+      })()`);
 
       const timeToCatalog = async () => {
         const times: number[] = [];
@@ -38,12 +43,20 @@ export const appStart: Benchmark = {
       await server.start();
       const figures: Figure[] = [
         {
-          name: 'app start: initial JS+CSS transferred (gzip, no shaka)',
+          name: 'app start: JS+CSS of the first screen (gzip, no shaka)',
           stowaway: `${(initial / 1024).toFixed(1)} KB`,
           anchor: '60 KB budget',
           ratio: initial / 1024 / 60,
           goal: '< 60 KB',
           data: { bytes: initial },
+        },
+        {
+          name: 'app start: all JS+CSS of the first visit, with the pages loaded when idle (gzip, no shaka)',
+          stowaway: `${(firstVisit / 1024).toFixed(1)} KB`,
+          anchor: '60 KB budget',
+          ratio: firstVisit / 1024 / 60,
+          goal: 'report',
+          data: { bytes: firstVisit },
         },
         {
           name: 'app start: navigation to rendered catalog',
