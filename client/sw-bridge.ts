@@ -64,6 +64,14 @@ export function postToServiceWorker(message: PageToSw): void {
 /** The active registration, once there is one. */
 export const serviceWorkerReady = (): Promise<ServiceWorkerRegistration> => navigator.serviceWorker.ready;
 
+/**
+ * The registration as it is now, active or still installing; undefined when there is none (its
+ * install failed, or has not begun). For reading state that only exists with a registration: it
+ * answers at once, where `serviceWorkerReady` waits for an install that may never finish.
+ */
+export const currentRegistration = (): Promise<ServiceWorkerRegistration | undefined> =>
+  navigator.serviceWorker.getRegistration();
+
 function send(worker: ServiceWorker, message: PageToSw): void {
   worker.postMessage(message);
 }

@@ -1,7 +1,7 @@
 import { CATALOG_REFRESH_MIN_INTERVAL_MS, SYNC_TAGS } from '#common/sync-tags';
 import { appState } from '#browser/state/app-state';
 import { Store } from '../state/store.js';
-import { serviceWorkerReady } from '../sw-bridge.js';
+import { currentRegistration, serviceWorkerReady } from '../sw-bridge.js';
 
 /** When the SW last refreshed the catalog in the background; kept up to date while the app is open. */
 export const lastBackgroundRefresh = new Store<number | undefined>(undefined);
@@ -14,7 +14,8 @@ export async function loadLastBackgroundRefresh(): Promise<void> {
 
 /** Whether the catalog is refreshed in the background (Periodic Background Sync, Chromium). */
 export async function backgroundRefreshEnabled(): Promise<boolean> {
-  const tags = (await (await serviceWorkerReady()).periodicSync?.getTags().catch(() => [])) ?? [];
+  // The registration as it is (see notificationsEnabled): none, or none yet, has no tags.
+  const tags = (await (await currentRegistration())?.periodicSync?.getTags().catch(() => [])) ?? [];
   return tags.includes(SYNC_TAGS.catalogRefresh);
 }
 

@@ -1,5 +1,5 @@
 import { API } from '#common/routes';
-import { serviceWorkerReady } from '../sw-bridge.js';
+import { currentRegistration, serviceWorkerReady } from '../sw-bridge.js';
 import { withTimeout } from '../with-timeout.js';
 
 /**
@@ -13,7 +13,10 @@ const UNREACHABLE = 'The push service did not answer, so alerts are still off. C
 /** Whether this device gets new-release alerts: the browser's permission and the subscription. */
 export async function notificationsEnabled(): Promise<boolean> {
   if (!('PushManager' in window) || Notification.permission !== 'granted') return false;
-  return (await (await serviceWorkerReady()).pushManager.getSubscription()) !== null;
+  // Not the ready registration: on a slow first visit Settings waited for the whole install (and
+  // for ever when it failed); a registration that is not there has no subscription.
+  const registration = await currentRegistration();
+  return registration ? (await registration.pushManager.getSubscription()) !== null : false;
 }
 
 /**

@@ -129,7 +129,8 @@ export class ReleaseView extends AppElement {
         <div>
           ${heading(summary)}
           <p role="status">
-            ${message} It is not downloaded, so it cannot play offline; its tracks show when the server can be reached.
+            ${message} It is not downloaded, so it cannot play offline; its
+            ${summary.kind === 'movie' ? 'details show' : 'tracks show'} when the server can be reached.
           </p>
           <button @click=${() => void loadRelease(this.releaseId, { fresh: true })}>Try again</button>
         </div>
