@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', actionsRouter(deps.repository.actions, deps.repository.devices));
   app.use('/api', notFound);
   app.use('/media', mediaRouter(deps.mediaDir, deps.catalog));
-  if (deps.clientDir) app.use(serveClient(deps.clientDir, () => firstScreenPreloads(served)));
+  if (deps.clientDir) app.use(serveClient(deps.clientDir, (pagePath) => firstScreenPreloads(served, pagePath)));
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -43,11 +43,14 @@ describe('the page the server sends on a first visit', () => {
     expect(res.text.indexOf(links[0] ?? '?')).toBeLessThan(res.text.indexOf('</head>'));
   });
 
-  it('sends the same page for the app’s other routes', async () => {
-    const first = await request(server.app).get('/').set('Accept', 'text/html');
-    const settings = await request(server.app).get('/settings').set('Accept', 'text/html');
-    expect(settings.status).toBe(200);
-    expect(settings.text).toBe(first.text);
+  it('sends the page without those preloads for the app’s other routes, which show no cards', async () => {
+    const library = await request(server.app).get('/').set('Accept', 'text/html');
+    for (const route of ['/settings', '/releases/test']) {
+      const page = await request(server.app).get(route).set('Accept', 'text/html');
+      expect(page.status, route).toBe(200);
+      expect(page.text, route).toBe(library.text.replace(/<link rel="preload"[^>]*>/g, ''));
+      expect(page.text, route).not.toContain('rel="preload"');
+    }
   });
 });
 
@@ -55,25 +58,31 @@ describe('firstScreenPreloads', () => {
   const summary = (id: string, fields: Partial<ReleaseSummary> = {}) =>
     ({ id, artwork: `/media/${id}/cover.jpg`, artworkSrcset: `/media/${id}/cover-160.webp 160w`, ...fields }) as ReleaseSummary;
 
-  it('asks the catalog for the library’s first screen: newest first, as many as its first cards', async () => {
+  it('asks the catalog for the library’s first screen only: newest first, as many as its first cards', async () => {
     const asked: ReleaseListQuery[] = [];
-    await firstScreenPreloads({
-      listReleases: (query) => {
+    const catalog = {
+      listReleases: (query: ReleaseListQuery) => {
         asked.push(query);
-        return Promise.resolve({ releases: [], next: undefined });
+        return Promise.resolve({ releases: [summary('a')], next: undefined });
       },
-    });
+    };
+    expect(await firstScreenPreloads(catalog, '/')).toContain('href="/media/a/cover.jpg"');
     expect(asked).toEqual([{ sort: 'added', limit: FIRST_SCREEN_CARDS }]);
+    expect(await firstScreenPreloads(catalog, '/settings')).toBe('');
+    expect(asked).toHaveLength(1);
   });
 
   it('escapes what the catalog says, and leaves out the srcset of artwork in one size', async () => {
-    const tags = await firstScreenPreloads({
-      listReleases: () =>
-        Promise.resolve({
-          releases: [summary('a', { artwork: 'https://cdn.example/a"b.jpg?x=1&y=<2>' }), summary('b', { artworkSrcset: '' })],
-          next: undefined,
-        }),
-    });
+    const tags = await firstScreenPreloads(
+      {
+        listReleases: () =>
+          Promise.resolve({
+            releases: [summary('a', { artwork: 'https://cdn.example/a"b.jpg?x=1&y=<2>' }), summary('b', { artworkSrcset: '' })],
+            next: undefined,
+          }),
+      },
+      '/',
+    );
     expect(tags).toContain('href="https://cdn.example/a&quot;b.jpg?x=1&amp;y=&lt;2&gt;"');
     expect(tags.split('<link').filter(Boolean)[1]).not.toContain('imagesrcset');
     expect(tags.match(/fetchpriority="high"/g)).toHaveLength(2);

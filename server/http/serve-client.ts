@@ -7,9 +7,9 @@ import express, { Router } from 'express';
  * The built app (dist/). Hashed files under /assets/ never change, so they are cached for a
  * year; everything else (index.html, sw.js, the manifest, icons) is revalidated on every use so a
  * new version is picked up. Any other GET for a page gets index.html: the app routes on the client,
- * with `headTags` (when given) added to its head; a failure there sends the page without them.
+ * with `headTags` for its path (when given) added to its head; a failure there sends the page without them.
  */
-export function serveClient(clientDir: string, headTags?: () => Promise<string>): Router {
+export function serveClient(clientDir: string, headTags?: (pagePath: string) => Promise<string>): Router {
   const router = Router();
   const indexHtml = path.join(clientDir, 'index.html');
   if (!existsSync(indexHtml)) {
@@ -35,7 +35,7 @@ export function serveClient(clientDir: string, headTags?: () => Promise<string>)
   const page = readFileSync(indexHtml, 'utf8');
   router.get('/{*page}', async (req, res, next) => {
     if (!req.accepts('html') || path.extname(req.path) !== '') return next();
-    const tags = headTags ? await headTags().catch(() => '') : '';
+    const tags = headTags ? await headTags(req.path).catch(() => '') : '';
     res.setHeader('Cache-Control', 'no-cache');
     // No validator: the page follows the catalog's newest releases, it is about 1 KB compressed,
     // and after the first visit the SW serves its own copy.
