@@ -33,7 +33,11 @@ export class BackgroundSettings extends AppElement {
   declare answers: Partial<Record<Control, ActionAnswer>>;
   /** The controls whose action is under way: each shows it, and waits, on its own. */
   declare busy: ReadonlySet<Control>;
-  /** The switches appear once their real state is known, so a click can never be undone by it. */
+  /**
+   * Whether the switches' real state is known. Until then they show, disabled, where they will be
+   * (a click can never be undone by the state arriving, and nothing below moves when it does: a
+   * one-line placeholder that grew into two cards was a 0.24 layout shift on a phone).
+   */
   declare loaded: boolean;
 
   constructor() {
@@ -56,16 +60,19 @@ export class BackgroundSettings extends AppElement {
   }
 
   override render() {
-    if (!this.loaded) return html`<p class="muted" role="status">Checking what this browser allows…</p>`;
     const caps = detectCapabilities();
-    const last = lastBackgroundRefresh.value ? formatDateTime(lastBackgroundRefresh.value) : 'not yet';
+    const last = !this.loaded ? '…' : lastBackgroundRefresh.value ? formatDateTime(lastBackgroundRefresh.value) : 'not yet';
     return html`<section class="card panel" aria-labelledby="alerts-title">
         <h2 id="alerts-title">New-release alerts</h2>
         ${
           caps.push && caps.notifications
             ? html`<p>${this.#alertsState()}</p>
-                <button ?disabled=${this.busy.has('alerts')} aria-describedby="alerts-answer" @click=${this.#toggleAlerts}>
-                  ${this.busy.has('alerts') ? 'Working…' : this.alerts ? 'Turn off alerts' : 'Notify me about new releases'}
+                <button
+                  ?disabled=${!this.loaded || this.busy.has('alerts')}
+                  aria-describedby="alerts-answer"
+                  @click=${this.#toggleAlerts}
+                >
+                  ${this.#alertsButton()}
                 </button>
                 ${actionAnswer('alerts-answer', this.answers.alerts)}`
             : html`<p class="muted">This browser cannot receive push notifications.</p>`
@@ -83,7 +90,7 @@ export class BackgroundSettings extends AppElement {
                   ><input
                     type="checkbox"
                     .checked=${live(this.refresh)}
-                    ?disabled=${this.busy.has('refresh')}
+                    ?disabled=${!this.loaded || this.busy.has('refresh')}
                     aria-describedby="refresh-answer"
                     @change=${this.#toggleRefresh}
                   />Refresh the catalog in the background (about once a day)</label
@@ -96,8 +103,15 @@ export class BackgroundSettings extends AppElement {
 
   /** Blocked is said before any click: pressing the button could not change it. */
   #alertsState(): string {
+    if (!this.loaded) return 'Checking whether alerts are on…';
     if (this.alerts) return 'You get a notification when a new album or movie is out.';
     return Notification.permission === 'denied' ? 'Alerts are off: notifications are blocked for this site.' : 'Alerts are off.';
+  }
+
+  #alertsButton(): string {
+    if (!this.loaded) return 'Checking…';
+    if (this.busy.has('alerts')) return 'Working…';
+    return this.alerts ? 'Turn off alerts' : 'Notify me about new releases';
   }
 
   async #toggleAlerts(): Promise<void> {

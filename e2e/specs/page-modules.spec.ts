@@ -26,8 +26,8 @@ test('a page whose part of the app does not load says so, and opens on Try again
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Settings did not open' })).toHaveCount(0);
     // With no SW, Settings still says what this browser allows (it waited for an install before).
-    await expect(page.getByRole('heading', { name: 'New-release alerts', level: 2 })).toBeVisible({ timeout: 5000 });
-    await expect(page.getByText('Checking what this browser allows')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Notify me about new releases' })).toBeEnabled({ timeout: 5000 });
+    await expect(page.getByText('Checking whether alerts are on')).toHaveCount(0);
 
     // The other pages loaded once the app was idle, without being opened.
     await nav.getByRole('link', { name: 'Downloads' }).click();
