@@ -1,26 +1,8 @@
-import { PAGES } from '#common/routes';
+import { parseRoute, type PageRoute } from '#common/page-route';
 import { Store } from './state/store.js';
 
-export type Route =
-  | { readonly name: 'catalog' }
-  | { readonly name: 'downloads' }
-  | { readonly name: 'settings' }
-  | { readonly name: 'now-playing' }
-  | { readonly name: 'release'; readonly id: string }
-  | { readonly name: 'artist'; readonly id: string }
-  | { readonly name: 'not-found'; readonly path: string };
-
-export function parseRoute(pathname: string): Route {
-  if (pathname === PAGES.catalog || pathname === '') return { name: 'catalog' };
-  if (pathname === PAGES.downloads) return { name: 'downloads' };
-  if (pathname === PAGES.settings) return { name: 'settings' };
-  if (pathname === PAGES.nowPlaying) return { name: 'now-playing' };
-  const release = /^\/releases\/([^/]+)$/.exec(pathname);
-  if (release?.[1]) return { name: 'release', id: decodeURIComponent(release[1]) };
-  const artist = /^\/artists\/([^/]+)$/.exec(pathname);
-  if (artist?.[1]) return { name: 'artist', id: decodeURIComponent(artist[1]) };
-  return { name: 'not-found', path: pathname };
-}
+/** The page shown; the same shape the server reads addresses with (common/page-route.ts). */
+export type Route = PageRoute;
 
 /** The current route, from real URLs (deep links work, and open offline through the SW). */
 export const route = new Store<Route>(parseRoute(location.pathname));

@@ -24,5 +24,11 @@ export function artworkSrcset(release: Release | ReleaseSummary): string {
  */
 export const CARD_ARTWORK_SIZES = '(max-width: 600px) calc(50vw - 24px), (max-width: 1100px) calc(25vw - 20px), 210px';
 
+/**
+ * How wide the artwork shows at the top of a release's page (client/components/release-view.ts);
+ * the server's preload for a first visit to that page asks for the same size.
+ */
+export const RELEASE_ARTWORK_SIZES = '(max-width: 600px) 200px, 280px';
+
 /** Cards in a phone's first screen (two rows of two): their images may be the page's largest paint. */
 export const FIRST_SCREEN_CARDS = 4;

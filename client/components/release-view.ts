@@ -6,7 +6,7 @@ import { releaseBytes, releaseDuration, releaseTracks } from '#common/release-fa
 import { PAGES } from '#common/routes';
 import { KIND_LABEL, formatBytes, formatDate, formatDuration } from '../format.js';
 import { artistIdOf } from '#common/artist-id';
-import { artworkSrcset } from '#common/artwork-srcset';
+import { artworkSrcset, RELEASE_ARTWORK_SIZES } from '#common/artwork-srcset';
 import { loadRelease, releaseCache } from '../state/release-cache.js';
 import { downloadOf, downloads, storedCopy } from '../state/downloads-store.js';
 import { isCurrentTrack, playOrPauseTrack, playRelease, playback, queue } from '../player/player.js';
@@ -32,7 +32,7 @@ const artwork = (r: Release | ReleaseSummary) =>
     class="art"
     src=${r.artwork}
     srcset=${artworkSrcset(r)}
-    sizes="(max-width: 600px) 200px, 280px"
+    sizes=${RELEASE_ARTWORK_SIZES}
     fetchpriority="high"
     alt="Artwork of ${r.title}"
     width="512"

@@ -4,7 +4,8 @@ import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_ARTWORK_SIZES, FIRST_SCREEN_CARDS } from '#common/artwork-srcset';
+import { CARD_ARTWORK_SIZES, FIRST_SCREEN_CARDS, RELEASE_ARTWORK_SIZES } from '#common/artwork-srcset';
+import { PAGES } from '#common/routes';
 import type { ReleaseSummary } from '#common/catalog-page';
 import type { ReleaseListQuery } from '../storage/catalog-store.js';
 import { startTestServer } from '../test/test-server.js';
@@ -43,9 +44,19 @@ describe('the page the server sends on a first visit', () => {
     expect(res.text.indexOf(links[0] ?? '?')).toBeLessThan(res.text.indexOf('</head>'));
   });
 
-  it('sends the page without those preloads for the app’s other routes, which show no cards', async () => {
+  it('preloads a release’s own artwork on its page, in the size that page shows it', async () => {
+    const release = server.media.release;
+    const res = await request(server.app).get(PAGES.release(release.id)).set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    const links = res.text.match(/<link rel="preload"[^>]*>/g) ?? [];
+    expect(links).toHaveLength(1);
+    expect(links[0]).toContain(`href="${release.artwork}"`);
+    expect(links[0]).toContain(`imagesizes="${RELEASE_ARTWORK_SIZES}"`);
+  });
+
+  it('sends the page without preloads for pages that open with no artwork, or a release it does not have', async () => {
     const library = await request(server.app).get('/').set('Accept', 'text/html');
-    for (const route of ['/settings', '/releases/test']) {
+    for (const route of ['/settings', '/downloads', PAGES.release('no-such-release'), PAGES.artist('someone')]) {
       const page = await request(server.app).get(route).set('Accept', 'text/html');
       expect(page.status, route).toBe(200);
       expect(page.text, route).toBe(library.text.replace(/<link rel="preload"[^>]*>/g, ''));
@@ -65,6 +76,7 @@ describe('firstScreenPreloads', () => {
         asked.push(query);
         return Promise.resolve({ releases: [summary('a')], next: undefined });
       },
+      get: () => Promise.reject(new Error('a list needs no single release')),
     };
     expect(await firstScreenPreloads(catalog, '/')).toContain('href="/media/a/cover.jpg"');
     expect(asked).toEqual([{ sort: 'added', limit: FIRST_SCREEN_CARDS }]);
@@ -80,6 +92,7 @@ describe('firstScreenPreloads', () => {
             releases: [summary('a', { artwork: 'https://cdn.example/a"b.jpg?x=1&y=<2>' }), summary('b', { artworkSrcset: '' })],
             next: undefined,
           }),
+        get: () => Promise.resolve(undefined),
       },
       '/',
     );
