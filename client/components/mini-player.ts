@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { currentTrack } from '../player/play-queue.js';
@@ -78,6 +78,16 @@ export class MiniPlayer extends AppElement {
   constructor() {
     super();
     new StoreController(this, [playback, queue, route]);
+  }
+
+  /** Whether it shows: the app shell floats its notices above it then (stowaway-app.ts). */
+  #shows(): boolean {
+    return !!currentTrack(queue.value) && route.value.name !== 'now-playing';
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.toggleAttribute('showing', this.#shows());
   }
 
   override render() {

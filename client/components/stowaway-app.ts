@@ -133,10 +133,15 @@ export class StowawayApp extends AppElement {
           bottom: var(--tab-bar-height);
           --below-inset: 0px;
         }
-        toast-notice,
-        offline-ready-notice {
-          bottom: calc(7.5em + var(--tab-bar-height));
-        }
+      }
+      /* Notices float above the tab bar (phones) and, when it shows, the mini-player: they follow it in the shell for the ~ selector. */
+      toast-notice,
+      offline-ready-notice {
+        bottom: calc(1em + var(--tab-bar-height, env(safe-area-inset-bottom)));
+      }
+      mini-player[showing] ~ toast-notice,
+      mini-player[showing] ~ offline-ready-notice {
+        bottom: calc(7.5em + var(--tab-bar-height, env(safe-area-inset-bottom)));
       }
       main {
         flex: 1;
@@ -187,10 +192,10 @@ export class StowawayApp extends AppElement {
       </header>
       <update-prompt></update-prompt>
       <offline-banner></offline-banner>
-      <offline-ready-notice></offline-ready-notice>
       <main tabindex="-1">${this.#page(current)}</main>
-      <toast-notice></toast-notice>
-      <mini-player></mini-player>`;
+      <mini-player></mini-player>
+      <offline-ready-notice></offline-ready-notice>
+      <toast-notice></toast-notice>`;
   }
 
   #page(current: Route) {
