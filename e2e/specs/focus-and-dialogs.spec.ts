@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startAppSession } from '../fixtures/app-session.js';
 import { seriousViolations } from '../fixtures/axe.js';
+import { openReleaseFromLibrary } from '../fixtures/browser.js';
 import { downloadThroughUi } from '../fixtures/download-helpers.js';
 
 /** The element that has focus, looked for through shadow roots: its tag and its text. */
@@ -104,6 +105,37 @@ test('the remove-all dialog traps and restores focus and closes on Escape', asyn
     await expect(page.getByText('Removed every download.')).toBeVisible();
     await expect(dialog).toBeHidden();
     expect(await focused(page)).toBe('h1: Downloads');
+  } finally {
+    await tearDown();
+  }
+});
+
+// "Other quality…" asks in a modal too: focus starts on the quality already chosen, Tab stays in the
+// dialog, Escape closes it without downloading anything, and focus is back on "Other quality…".
+test('the quality dialog traps and restores focus and closes on Escape', async () => {
+  const { page, tearDown } = await startAppSession({ viewport: { width: 390, height: 844 } });
+  try {
+    await openReleaseFromLibrary(page, 'Harbour Lights');
+    const open = page.getByRole('button', { name: 'Other quality…' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Download quality' });
+    await expect(dialog).toBeVisible();
+    expect(await focused(page)).toBe('input: ');
+    await expect(dialog.getByRole('radio', { name: /^Normal · / })).toBeFocused();
+    const reached = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      expect(now).toMatch(/^(input: |button: (Cancel|Download)|body: .*)$/);
+      reached.add(now.startsWith('body') ? 'outside the page' : now);
+    }
+    expect(reached).toContain('button: Cancel');
+    expect(reached).toContain('button: Download');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await focused(page)).toBe('button: Other quality…');
+    await expect(page.getByText('Not downloaded')).toBeVisible();
   } finally {
     await tearDown();
   }
