@@ -20,20 +20,27 @@ export class OfflineReadyNotice extends AppElement {
     css`
       /* In the page's flow it pushed the whole page down a second after load (Lighthouse: layout shift 0.13). */
       :host {
-        width: min(36em, calc(100% - 2em));
+        width: min(30em, calc(100% - 2em));
       }
+      /*
+       * A snackbar: the sentence and OK on one row, as low and short as it can be, so on a phone it
+       * covers the bottom edge of the first screen and not the middle of a card someone may tap.
+       */
       p {
         display: flex;
-        flex-wrap: wrap;
         align-items: center;
-        justify-content: center;
-        gap: 0.5em 1em;
+        gap: 0.75em;
         margin: 0;
-        padding: 0.5em 0.5em 0.5em 1em;
+        padding: 0.35em 0.4em 0.35em 1em;
+        font-size: 0.9em;
+        line-height: 1.35;
         background: var(--surface-2);
         border: 1px solid var(--border);
         border-radius: var(--radius);
         box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+      }
+      button {
+        flex: none;
       }
     `,
   ];
@@ -54,7 +61,7 @@ export class OfflineReadyNotice extends AppElement {
       ${
         show
           ? html`<p>
-              <span>Ready to work offline: the library opens with no network, and downloads play anywhere.</span>
+              <span>Ready to work offline: the library and your downloads open with no network.</span>
               <button @click=${() => (this.dismissed = true)}>OK</button>
             </p>`
           : nothing

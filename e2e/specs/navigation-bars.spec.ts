@@ -74,3 +74,46 @@ test('a tab bar on phones, a top bar on wide screens, with nothing hidden behind
     await tearDown();
   }
 });
+
+// A first visit on a phone: "Ready to work offline" floats just above the tab bar, where nothing is
+// playing yet, and leaves every card on screen tappable where a thumb aims (its middle). It used to
+// float in the middle of the screen, over the third card, for the 15 s it stays.
+test('the first visit’s offline-ready notice sits above the tab bar and covers no card’s middle', async () => {
+  const phone = { width: 390, height: 844 };
+  const { page, tearDown } = await startAppSession({ viewport: phone });
+  try {
+    const notice = page.locator('offline-ready-notice p');
+    await expect(notice).toBeVisible();
+    const bar = await box(page.getByRole('navigation', { name: 'Main' }));
+    const shown = await box(notice);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(bar.y);
+    expect(bar.y - (shown.y + shown.height)).toBeLessThan(40);
+
+    const cards = page.locator('release-card');
+    await expect(cards).toHaveCount(3);
+    for (const card of await cards.all()) {
+      const { x, y, width, height } = await box(card);
+      if (y + height / 2 > bar.y) continue; // below the tab bar: scrolled to, not tapped from here
+      // What a tap at the card's middle lands on, looked for through shadow roots: the card, or what covers it.
+      const hit = await card.evaluate(
+        (own, { cx, cy }) => {
+          let el = document.elementFromPoint(cx, cy);
+          for (
+            let inner = el?.shadowRoot?.elementFromPoint(cx, cy);
+            inner && inner !== el;
+            inner = el?.shadowRoot?.elementFromPoint(cx, cy)
+          )
+            el = inner;
+          for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+            if (node === own) return 'the card';
+          }
+          return el?.localName ?? 'nothing';
+        },
+        { cx: x + width / 2, cy: y + height / 2 },
+      );
+      expect(hit, `the middle of the card at y ${Math.round(y)}`).toBe('the card');
+    }
+  } finally {
+    await tearDown();
+  }
+});
