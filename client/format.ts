@@ -5,7 +5,8 @@ export const KIND_LABEL: Readonly<Record<Release['kind'], string>> = { album: 'A
 
 /** `1.4 MB`, `820 kB`: decimal units, as storage.estimate() and the OS report them. */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
+  // Whole bytes: a speed (bytes a second) is rarely one, and showed as `995.0470529965329 B/s`.
+  if (bytes < 999.5) return `${Math.round(bytes)} B`;
   const units = ['kB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = -1;

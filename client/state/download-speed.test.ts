@@ -21,6 +21,16 @@ describe('download speed', () => {
     expect(downloadSpeed('new-album', 12_000)).toBeCloseTo(3_000_000, -3);
   });
 
+  it('is unknown after a single step of progress, however long it took', () => {
+    noteProgress(at(0), 0);
+    noteProgress(at(2_000), 2010);
+    expect(downloadSpeed('new-album', 2010)).toBeUndefined();
+    noteProgress(at(2_000), 2500);
+    expect(downloadSpeed('new-album', 2500)).toBeUndefined();
+    noteProgress(at(600_000), 3000);
+    expect(downloadSpeed('new-album', 3000)).toBeCloseTo(200_000, -2);
+  });
+
   it('forgets a download that stopped, and one that went quiet', () => {
     noteProgress(at(0), 0);
     noteProgress(at(500_000), 2000);
