@@ -2,11 +2,11 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { AppElement } from './app-element.js';
 import type { ArtistDetail, ReleaseSummary } from '#common/catalog-page';
 import { CATALOG_SOURCE_HEADER } from '#common/cache-names';
-import { API, PAGES } from '#common/routes';
+import { API } from '#common/routes';
 import { pageTitle } from '../page-title.js';
 import { reportServerReachable } from '../state/connectivity.js';
 import { libraryUrl } from '../state/library-list.js';
-import { icon } from './icons.js';
+import { backToLibrary, backToLibraryStyles } from './back-to-library.js';
 import './follow-artist.js';
 import './release-grid.js';
 import { sharedStyles } from './shared-styles.js';
@@ -27,13 +27,8 @@ export class ArtistView extends AppElement {
   static override properties = { artistId: { attribute: false }, loaded: { state: true } };
   static override styles = [
     sharedStyles,
+    backToLibraryStyles,
     css`
-      a.back {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3em;
-        min-height: 44px;
-      }
       h1 {
         margin-bottom: 0.1em;
       }
@@ -59,17 +54,16 @@ export class ArtistView extends AppElement {
   }
 
   override render() {
-    const back = html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>`;
     const loaded = this.loaded;
     if (loaded.status === 'loading')
-      return html`${back}
+      return html`${backToLibrary}
         <p role="status" class="muted">Loading…</p>`;
     if (loaded.status !== 'ready') {
-      return html`${back}
+      return html`${backToLibrary}
         <h1 tabindex="-1">${loaded.status === 'missing' ? 'No such artist' : 'This artist could not be opened'}</h1>
         <p>${loaded.message}</p>`;
     }
-    return html`${back}
+    return html`${backToLibrary}
       <h1 tabindex="-1">${loaded.name}</h1>
       <p class="muted">${loaded.count === 1 ? '1 release' : `${loaded.count} releases`}</p>
       <follow-artist .artist=${loaded.name}></follow-artist>

@@ -14,8 +14,10 @@ export const releaseViewStyles = css`
       grid-template-columns: 1fr;
       gap: 1em;
     }
+    /* 200 px on a tall phone (390×844), shrinking with the screen's height: 116 px at 640, so the
+       buttons stay above the tab bar on a small phone too (at 320×640 Download was under it). */
     img.art {
-      max-width: min(200px, 28vh);
+      max-width: clamp(80px, 40vh - 140px, 200px);
     }
   }
   img.art {
@@ -25,12 +27,6 @@ export const releaseViewStyles = css`
     object-fit: cover;
     border-radius: var(--radius);
     background: var(--surface-2);
-  }
-  a.back {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    min-height: 44px;
   }
   .kind {
     text-transform: uppercase;

@@ -19,10 +19,9 @@ import './download-controls.js';
 import './download-status.js';
 import './follow-artist.js';
 import { libraryPrefs, toggleFavourite } from '../state/library-prefs.js';
+import { backToLibrary, backToLibraryStyles } from './back-to-library.js';
 import { releaseViewStyles } from './release-view-styles.js';
 import { sharedStyles } from './shared-styles.js';
-
-const BACK = html`<p><a class="back" href=${PAGES.catalog}>${icon('back', 18)} Library</a></p>`;
 
 type ReleaseHeading = Pick<Release, 'kind' | 'title' | 'artist' | 'artwork' | 'releaseDate'>;
 
@@ -51,7 +50,7 @@ const heading = (r: ReleaseHeading) =>
 /** A release's page: details, download controls, and its tracks or its film. */
 export class ReleaseView extends AppElement {
   static override properties = { releaseId: { attribute: false }, watching: { state: true } };
-  static override styles = [sharedStyles, releaseViewStyles];
+  static override styles = [sharedStyles, backToLibraryStyles, releaseViewStyles];
 
   declare releaseId: string;
   declare watching: boolean;
@@ -81,7 +80,7 @@ export class ReleaseView extends AppElement {
     }
     const { release } = entry;
     const tracks = releaseTracks(release);
-    return html`${BACK}
+    return html`${backToLibrary}
       <div class="top">
         ${artwork(release)}
         <div>
@@ -123,7 +122,7 @@ export class ReleaseView extends AppElement {
 
   /** Offline, a release seen in a list but never opened or downloaded: what is known, and why not more. */
   #summaryOnly(summary: ReleaseSummary, message: string) {
-    return html`${BACK}
+    return html`${backToLibrary}
       <div class="top">
         ${artwork(summary)}
         <div>

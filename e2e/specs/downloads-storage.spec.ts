@@ -40,16 +40,22 @@ test('the storage meter counts the downloads themselves, and the list sorts by s
 });
 
 // What must hold: on a phone, a release page shows its Play and Download buttons in the first
-// screen, without scrolling past the artwork.
+// screen, without scrolling past the artwork, and above the tab bar: on a tall phone and on a small
+// one (at 320×640 the album's Download sat under the tab bar).
 test('on a phone, Play and Download are in the first screen of every release page', async () => {
   const { page, tearDown } = await startAppSession({ viewport: PHONE });
   try {
-    for (const release of catalog.releases) {
-      await openReleaseFromLibrary(page, release.title);
-      for (const name of [release.kind === 'album' ? 'Play album' : 'Watch', 'Download']) {
-        const box = await page.getByRole('button', { name, exact: true }).boundingBox();
-        expect(box, `${name} on ${release.title}`).not.toBeNull();
-        expect((box?.y ?? Infinity) + (box?.height ?? 0), `${name} on ${release.title}`).toBeLessThanOrEqual(PHONE.height);
+    for (const phone of [PHONE, { width: 320, height: 640 }]) {
+      await page.setViewportSize(phone);
+      for (const release of catalog.releases) {
+        await openReleaseFromLibrary(page, release.title);
+        const tabBar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+        for (const name of [release.kind === 'album' ? 'Play album' : 'Watch', 'Download']) {
+          const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+          const where = `${name} on ${release.title} at ${phone.width}×${phone.height}`;
+          expect(box, where).not.toBeNull();
+          expect((box?.y ?? Infinity) + (box?.height ?? 0), where).toBeLessThanOrEqual(tabBar?.y ?? 0);
+        }
       }
     }
   } finally {
