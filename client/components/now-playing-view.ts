@@ -3,7 +3,9 @@ import { AppElement } from './app-element.js';
 import { PAGES } from '#common/routes';
 import { currentTrack } from '../player/play-queue.js';
 import { playback, queue } from '../player/player.js';
+import { goBack } from '../router.js';
 import { StoreController } from '../state/store.js';
+import { icon } from './icons.js';
 import './queue-list.js';
 import './seek-bar.js';
 import { sharedStyles } from './shared-styles.js';
@@ -51,6 +53,11 @@ export class NowPlayingView extends AppElement {
         font-size: 1.4em;
         margin: 0;
       }
+      button.close {
+        justify-self: start;
+        gap: 0.3em;
+        margin-bottom: -0.25em;
+      }
       .meta p {
         margin: 0.25em 0 0;
       }
@@ -66,6 +73,30 @@ export class NowPlayingView extends AppElement {
     new StoreController(this, [playback, queue]);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.#onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.#onKey);
+  }
+
+  /** Escape closes Now Playing, as it closes the film player; not while a dialog or a field has it. */
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented || !currentTrack(queue.value)) return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && target.closest('dialog, input, select, textarea')) return;
+    this.#close();
+  };
+
+  /** Back where the person was (the mini-player opened this); from a deep link, to the release. */
+  #close(): void {
+    const track = currentTrack(queue.value);
+    goBack(track ? PAGES.release(track.releaseId) : PAGES.catalog);
+  }
+
   override render() {
     const track = currentTrack(queue.value);
     if (!track) {
@@ -75,6 +106,7 @@ export class NowPlayingView extends AppElement {
     const { error } = playback.value;
     return html`<div class="player">
       <section class="now" aria-label="Now playing">
+        <button class="close" aria-label="Close Now Playing" @click=${() => this.#close()}>${icon('down')} Close</button>
         <img src=${track.artwork} alt="Artwork of ${track.releaseTitle}" width="512" height="512" />
         <div class="meta">
           <h1 tabindex="-1">${track.title}</h1>

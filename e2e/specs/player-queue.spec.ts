@@ -170,3 +170,37 @@ test('keyboard: Space pauses and plays, arrows seek; icons are drawn, not font g
     await tearDown();
   }
 });
+
+// What must hold: Now Playing has a way out besides the browser's Back (an installed app on a phone
+// has none): Close and Escape go back to the page it was opened from; opened from a link of its
+// own (a new tab, a relaunch), Close goes to the release that is playing, never out of the app.
+test('Now Playing closes with Close or Escape, back to where it was opened from', async () => {
+  const { page, origin, tearDown } = await startAppSession({ viewport: PHONE });
+  try {
+    await openReleaseFromLibrary(page, 'Harbour Lights');
+    await page.getByRole('button', { name: 'Play album' }).click();
+    const opener = miniPlayer(page).getByRole('link', { name: /^Now playing: / });
+    await opener.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Low Tide' })).toBeVisible();
+    await page.getByRole('button', { name: 'Close Now Playing' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Harbour Lights' })).toBeVisible();
+    await expect(page).toHaveURL(`${origin}${PAGES.release('harbour-lights')}`);
+
+    await opener.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Low Tide' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('heading', { level: 1, name: 'Harbour Lights' })).toBeVisible();
+    // Back once more is the page before the release: Close went back, it did not add a page.
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+
+    const tab = await page.context().newPage();
+    await tab.goto(`${origin}${PAGES.nowPlaying}`);
+    await expect(tab.getByRole('heading', { level: 1, name: 'Low Tide' })).toBeVisible();
+    await tab.getByRole('button', { name: 'Close Now Playing' }).click();
+    await expect(tab.getByRole('heading', { level: 1, name: 'Harbour Lights' })).toBeVisible();
+    await tab.close();
+  } finally {
+    await tearDown();
+  }
+});
