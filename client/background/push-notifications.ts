@@ -28,7 +28,7 @@ export async function enableNotifications(): Promise<void> {
   if (permission !== 'granted') {
     throw new Error(
       permission === 'denied'
-        ? 'Notifications are blocked for this site. To allow them, open the site settings (the icon at the left of the address bar), set Notifications to Allow, then try again.'
+        ? 'Notifications are blocked for this site. To allow them, open the site settings (in the browser, the icon at the left of the address bar; for the installed app, its app info in the device’s settings), set Notifications to Allow, then try again.'
         : 'Notifications were not allowed. Press the button again to be asked again.',
     );
   }

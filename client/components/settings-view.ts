@@ -103,7 +103,7 @@ export class SettingsView extends AppElement {
             ${yes(caps.backgroundFetch, 'downloads run while Stowaway is open, and resume where they stopped')}
           </dd>
           <dt>Catalog refresh in the background</dt>
-          <dd data-feature="periodic-sync">${yes(caps.periodicSync, 'the catalog refreshes each time you open the app')}</dd>
+          <dd data-feature="periodic-sync">${periodicSyncAnswer(caps)}</dd>
           <dt>Offline actions sent later</dt>
           <dd data-feature="background-sync">${yes(caps.backgroundSync, 'they are sent the next time the app opens online')}</dd>
           <dt>New-release notifications</dt>
@@ -123,6 +123,16 @@ export class SettingsView extends AppElement {
           failed: true,
         };
   }
+}
+
+/**
+ * Chromium refreshes in the background only for an installed app: said here too, or the table's
+ * plain Yes contradicted the switch above it, which a tab in the browser is refused.
+ */
+function periodicSyncAnswer(caps: Capabilities): string {
+  if (!caps.periodicSync) return 'No — the catalog refreshes each time you open the app';
+  if (matchMedia('(display-mode: standalone)').matches) return 'Yes';
+  return 'Yes, for the installed app — in a browser tab the catalog refreshes each time you open it';
 }
 
 /** Whether alerts can work here: the API, and a permission the person has not refused. */

@@ -5,7 +5,8 @@ const section = (page: Page, title: string) =>
   page.locator('section').filter({ has: page.getByRole('heading', { name: title }) });
 
 // Not installed, so Chromium refuses periodic background sync: the box unticks, the reason is said
-// under it, and nothing throws (it used to stay ticked and throw on a null event target).
+// under it, the table below says the same, and nothing throws (it used to stay ticked and throw on
+// a null event target).
 test('a refused background refresh leaves the box unticked with the message beside it', async () => {
   const { page, origin, tearDown } = await startAppSession();
   const errors: string[] = [];
@@ -18,6 +19,8 @@ test('a refused background refresh leaves the box unticked with the message besi
     await expect(card.getByRole('status')).toContainText('installed', { timeout: 5_000 });
     await expect(box).not.toBeChecked();
     await expect(box).toBeEnabled();
+    // The table of what this browser can do agrees (it said a plain Yes beside the refusal).
+    await expect(page.locator('dd[data-feature="periodic-sync"]')).toHaveText(/^Yes, for the installed app/);
     expect(errors).toEqual([]);
   } finally {
     await tearDown();
