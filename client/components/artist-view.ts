@@ -50,7 +50,9 @@ export class ArtistView extends AppElement {
 
   protected override updated(): void {
     // The shell names the page from the route; only this view knows the artist's name.
-    if (this.loaded.status === 'ready') document.title = pageTitle({ name: 'artist', id: this.artistId }, this.loaded.name);
+    const { loaded } = this;
+    const name = loaded.status === 'ready' ? loaded.name : loaded.status === 'missing' ? 'No such artist' : undefined;
+    if (name) document.title = pageTitle({ name: 'artist', id: this.artistId }, name);
   }
 
   override render() {

@@ -129,7 +129,7 @@ export class DownloadsView extends AppElement {
           : html`<label class="sort">
                 Sort by
                 <select @change=${(e: Event) => (this.order = (e.target as HTMLSelectElement).value as typeof this.order)}>
-                  <option value="state" ?selected=${this.order === 'state'}>What is happening</option>
+                  <option value="state" ?selected=${this.order === 'state'}>In progress first, then newest</option>
                   <option value="size" ?selected=${this.order === 'size'}>Size, biggest first</option>
                   <option value="played" ?selected=${this.order === 'played'}>Last played, longest ago first</option>
                 </select>

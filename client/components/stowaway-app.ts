@@ -252,11 +252,16 @@ export class StowawayApp extends AppElement {
 
   #shownRoute: Route | undefined;
 
+  /** A release page's name: its title once loaded, and what its heading says when there is none. */
+  #releaseName(id: string): string | undefined {
+    return releaseCache.value.get(id)?.status === 'missing' ? 'Not in the catalog' : releaseById(id)?.title;
+  }
+
   /** After a navigation (not the first page), focus the new page's heading so screen readers announce it. */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const current = route.value;
-    document.title = pageTitle(current, current.name === 'release' ? releaseById(current.id)?.title : undefined);
+    document.title = pageTitle(current, current.name === 'release' ? this.#releaseName(current.id) : undefined);
     const previous = this.#shownRoute;
     this.#shownRoute = current;
     if (!previous || previous === current) return;

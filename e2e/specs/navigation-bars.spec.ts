@@ -117,3 +117,27 @@ test('the first visit’s offline-ready notice sits above the tab bar and covers
     await tearDown();
   }
 });
+
+// Every page names itself in the tab, the history and a screen reader's window list, a page about
+// something that is not there included (it used to be "Release — Stowaway").
+test('each page names itself in the document title', async () => {
+  const { page, origin, tearDown } = await startAppSession();
+  try {
+    const titles: Array<[string, string]> = [
+      ['/', 'Library — Stowaway'],
+      ['/downloads', 'Downloads — Stowaway'],
+      ['/settings', 'Settings — Stowaway'],
+      ['/now-playing', 'Now playing — Stowaway'],
+      ['/releases/harbour-lights', 'Harbour Lights — Stowaway'],
+      ['/releases/no-such-release', 'Not in the catalog — Stowaway'],
+      ['/artists/no-such-artist', 'No such artist — Stowaway'],
+      ['/nowhere', 'Page not found — Stowaway'],
+    ];
+    for (const [path, title] of titles) {
+      await page.goto(`${origin}${path}`);
+      await expect(page, path).toHaveTitle(title);
+    }
+  } finally {
+    await tearDown();
+  }
+});
