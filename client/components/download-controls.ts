@@ -58,7 +58,7 @@ export class DownloadControls extends AppElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0 0.5em;
+        gap: 0.4em 0.5em;
       }
       .quality button {
         min-height: 44px;

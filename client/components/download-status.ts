@@ -12,12 +12,20 @@ export class DownloadStatus extends AppElement {
   static override styles = [
     sharedStyles,
     css`
+      /*
+       * The bar's room is kept in every state: appearing under the words when a download started
+       * and going when it ended, it moved Play and everything below it by a line each time.
+       */
       :host {
         display: block;
+        position: relative;
+        padding-bottom: 10px;
         font-size: 0.9em;
       }
+      /* Top-aligned, the icon's box does not make this line taller than "Not downloaded"'s. */
       .done {
         display: inline-flex;
+        vertical-align: top;
         align-items: center;
         gap: 0.25em;
         color: var(--ok);
@@ -28,8 +36,12 @@ export class DownloadStatus extends AppElement {
         color: var(--danger);
       }
       progress {
+        position: absolute;
+        left: 0;
+        bottom: 0;
         width: 100%;
         height: 6px;
+        margin: 0;
         accent-color: var(--accent);
       }
     `,

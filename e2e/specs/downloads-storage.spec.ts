@@ -80,3 +80,25 @@ test('on a phone, Play and Download are in the first screen of every release pag
     await tearDown();
   }
 });
+
+// What must hold: the release page does not jump while a download runs. The progress bar showed
+// under the status line only while downloading, and Play and everything below moved by its height
+// when it came and when it went. The network is slowed, as a phone's is, so the bar is seen.
+test('Play stays where it was while a download starts, runs and ends', async () => {
+  const { page, proxy, tearDown } = await startAppSession({ viewport: PHONE });
+  try {
+    await openReleaseFromLibrary(page, 'Harbour Lights');
+    const play = page.getByRole('button', { name: 'Play album' });
+    const top = async () => (await play.boundingBox())?.y;
+    const before = await top();
+    proxy.throttle(150_000);
+    await page.getByRole('button', { name: 'Download', exact: true }).click();
+    await expect(page.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
+    expect(await top()).toBe(before);
+    proxy.throttle(undefined);
+    await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
+    expect(await top()).toBe(before);
+  } finally {
+    await tearDown();
+  }
+});
