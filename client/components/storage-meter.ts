@@ -43,8 +43,9 @@ export class StorageMeter extends AppElement {
   /**
    * The browser frees a finished or removed download's own copies lazily (Background Fetch's, in
    * Chromium, within about half a minute), and its estimate follows only then: read once, the
-   * line about the app itself showed those bytes for as long as the page stayed open (2.9 MB after
-   * Remove all, for an app of 1 MB). Read again every few seconds while the meter shows.
+   * line about the app showed those bytes for as long as the page stayed open (2.4 MB after Remove
+   * all, for an app of 0.9 MB). Read again every few seconds while the meter shows, and the line
+   * says such copies are in it.
    */
   #refresher: ReturnType<typeof setInterval> | undefined;
 
@@ -81,7 +82,9 @@ export class StorageMeter extends AppElement {
     return html`<p>${ownTotal} · <strong>${formatBytes(Math.max(0, quota - usage))}</strong> free for Stowaway</p>
       <meter min="0" max=${quota} .value=${stored} aria-label="Space taken by downloads"></meter>
       ${budget}
-      <p class="muted">The app itself and its catalog take ${formatBytes(Math.max(0, usage - stored))}.</p>`;
+      <p class="muted">
+        The app, its catalog and copies the browser has yet to clear take ${formatBytes(Math.max(0, usage - stored))}.
+      </p>`;
   }
 }
 customElements.define('storage-meter', StorageMeter);
