@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { defineConfig, defaultClientConditions, defaultServerConditions, type Plugin, type Rolldown } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './client/web-manifest.js';
@@ -25,6 +27,28 @@ function devApi(): Plugin {
         if (req.url?.startsWith('/api/') || req.url?.startsWith('/media/')) app(req, res);
         else next();
       });
+    },
+  };
+}
+
+/**
+ * Each hashed script and stylesheet also as `.gz` (level 9) and `.br` (quality 11), written once at
+ * build, which the server (server/http/serve-client.ts) and nginx (`gzip_static`) send as they are.
+ * Compressed on each request, the entry went out at gzip level 6, cost the server its CPU every
+ * time, and nginx sent it uncompressed; the smallest forms are too slow to make per request.
+ */
+function precompressAssets(): Plugin {
+  return {
+    name: 'stowaway-precompress-assets',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!file.fileName.startsWith('assets/') || !/\.(js|css)$/.test(file.fileName)) continue;
+        const bytes = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        const target = path.join(options.dir ?? '', file.fileName);
+        writeFileSync(`${target}.gz`, gzipSync(bytes, { level: 9 }));
+        writeFileSync(`${target}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
     },
   };
 }
@@ -64,6 +88,7 @@ export default defineConfig({
   },
   plugins: [
     devApi(),
+    precompressAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '../sw',

@@ -47,6 +47,15 @@ test('behind the committed nginx config: media from disk with Range and strong v
     const multi = await fetch(`${nginx.origin}${TRACK}`, { headers: { Range: 'bytes=0-9,100-109' } });
     expect(multi.status).toBe(200); // never a multipart body
     await multi.arrayBuffer();
+    // The app's hashed scripts from disk, as the build compressed them (they went out whole).
+    const html = await (await fetch(nginx.origin)).text();
+    const entry = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1] ?? 'no entry script';
+    const script = await fetch(`${nginx.origin}${entry}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-encoding')).toBe('gzip');
+    expect(script.headers.get('content-type')).toBe('text/javascript');
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await script.text()).toContain('customElements');
     // Node's own answers come through the proxy: the API, with its validators.
     const catalog = await fetch(`${nginx.origin}/api/catalog`);
     expect(catalog.status).toBe(200);

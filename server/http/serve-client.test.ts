@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +15,17 @@ import { serveClient } from './serve-client.js';
 
 const PAGE = '<!doctype html><html><head><title>Stowaway</title></head><body><stowaway-app></stowaway-app></body></html>';
 
+/** A hashed script as the build leaves it: the file, and its .br and .gz forms beside it. */
+const SCRIPT = `customElements.define('x-app', class extends HTMLElement {});\n`.repeat(200);
+
 function builtClient(): string {
   const clientDir = mkdtempSync(path.join(tmpdir(), 'stowaway-client-'));
   mkdirSync(path.join(clientDir, 'assets'));
   writeFileSync(path.join(clientDir, 'index.html'), PAGE);
+  const script = path.join(clientDir, 'assets', 'index-abc123.js');
+  writeFileSync(script, SCRIPT);
+  writeFileSync(`${script}.br`, brotliCompressSync(SCRIPT));
+  writeFileSync(`${script}.gz`, gzipSync(SCRIPT));
   return clientDir;
 }
 
@@ -103,6 +111,28 @@ describe('firstScreenPreloads', () => {
 });
 
 describe('serveClient', () => {
+  const app = express().use(serveClient(builtClient()));
+  const get = (accept: string) => request(app).get('/assets/index-abc123.js').set('Accept-Encoding', accept);
+
+  it('sends a hashed script compressed at build time: brotli where accepted, else gzip, else as it is', async () => {
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(SCRIPT).length);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(Number(gz.headers['content-length'])).toBe(gzipSync(SCRIPT).length);
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(SCRIPT.length);
+    for (const res of [br, gz, plain]) {
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(SCRIPT);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers['vary']).toContain('Accept-Encoding');
+    }
+  });
+
   it('sends the page without the extra tags when they fail', async () => {
     const app = express().use(serveClient(builtClient(), () => Promise.reject(new Error('database down'))));
     const res = await request(app).get('/').set('Accept', 'text/html');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
-import express, { Router } from 'express';
+import { Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /**
  * The built app (dist/). Hashed files under /assets/ never change, so they are cached for a
@@ -19,16 +20,24 @@ export function serveClient(clientDir: string, headTags?: (pagePath: string) => 
     return router;
   }
   // The app's text files are compressed; media never is (it is already compressed, and ranges
-  // must address the file's own bytes).
+  // must address the file's own bytes). The hashed scripts come compressed from the build
+  // (vite.config.ts: .br and .gz beside each) and go out as they are, brotli first; compression()
+  // leaves a response that already has an encoding alone and compresses the rest as it is sent.
   router.use(compression());
   router.use(
-    express.static(clientDir, {
+    expressStaticGzip(clientDir, {
+      // Its own default would send index.html for `/`, without the first screen's preloads (below).
       index: false,
-      redirect: false,
-      setHeaders(res, file) {
-        const immutable = file.startsWith(path.join(clientDir, 'assets') + path.sep);
-        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-        if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
+      serveStatic: {
+        index: false,
+        redirect: false,
+        setHeaders(res, file) {
+          const immutable = file.startsWith(path.join(clientDir, 'assets') + path.sep);
+          res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+          if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
+        },
       },
     }),
   );
