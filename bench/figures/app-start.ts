@@ -7,7 +7,7 @@ const RUNS = 5;
 /** Figure 5: what the first visit transfers, and navigation to a rendered catalog online and offline. */
 export const appStart: Benchmark = {
   name: 'app-start',
-  description: 'initial JS+CSS (gzip) and navigation to the rendered catalog, online and with the server stopped',
+  description: 'initial JS+CSS (as sent: brotli) and navigation to the rendered catalog, online and with the server stopped',
   async run({ origin, server }) {
     const browser = await launchBrowser();
     const { page } = browser;
@@ -43,7 +43,7 @@ export const appStart: Benchmark = {
       await server.start();
       const figures: Figure[] = [
         {
-          name: 'app start: JS+CSS of the first screen (gzip, no shaka)',
+          name: 'app start: JS+CSS of the first screen (brotli, no shaka)',
           stowaway: `${(initial / 1024).toFixed(1)} KB`,
           anchor: '60 KB budget',
           ratio: initial / 1024 / 60,
@@ -51,7 +51,7 @@ export const appStart: Benchmark = {
           data: { bytes: initial },
         },
         {
-          name: 'app start: all JS+CSS of the first visit, with the pages loaded when idle (gzip, no shaka)',
+          name: 'app start: all JS+CSS of the first visit, with the pages loaded when idle (brotli, no shaka)',
           stowaway: `${(firstVisit / 1024).toFixed(1)} KB`,
           anchor: '60 KB budget',
           ratio: firstVisit / 1024 / 60,
