@@ -24,23 +24,32 @@ export function serveClient(clientDir: string, headTags?: (pagePath: string) => 
   // (vite.config.ts: .br and .gz beside each) and go out as they are, brotli first; compression()
   // leaves a response that already has an encoding alone and compresses the rest as it is sent.
   router.use(compression());
-  router.use(
-    expressStaticGzip(clientDir, {
-      // Its own default would send index.html for `/`, without the first screen's preloads (below).
+  const files = expressStaticGzip(clientDir, {
+    // Its own default would send index.html for `/`, without the first screen's preloads (below).
+    index: false,
+    enableBrotli: true,
+    orderPreference: ['br', 'gzip'],
+    serveStatic: {
       index: false,
-      enableBrotli: true,
-      orderPreference: ['br', 'gzip'],
-      serveStatic: {
-        index: false,
-        redirect: false,
-        setHeaders(res, file) {
-          const immutable = file.startsWith(path.join(clientDir, 'assets') + path.sep);
-          res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-          if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
-        },
+      redirect: false,
+      setHeaders(res, file) {
+        const immutable = file.startsWith(path.join(clientDir, 'assets') + path.sep);
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        if (file.endsWith('.webmanifest')) res.setHeader('Content-Type', 'application/manifest+json');
       },
-    }),
-  );
+    },
+  });
+  // A path that cannot be percent-decoded is the client's mistake, answered like every other by the
+  // app's JSON error handler; express-static-gzip would answer it with an HTML page of its own.
+  router.use((req, res, next) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      next(Object.assign(new URIError('malformed URL'), { status: 400 }));
+      return;
+    }
+    files(req, res, next);
+  });
   const page = readFileSync(indexHtml, 'utf8');
   router.get('/{*page}', async (req, res, next) => {
     if (!req.accepts('html') || path.extname(req.path) !== '') return next();
