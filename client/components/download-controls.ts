@@ -107,7 +107,12 @@ export class DownloadControls extends AppElement {
 
   protected override updated(): void {
     const focusLost = document.activeElement === document.body || document.activeElement === null;
-    if (this.#keepFocus && focusLost) this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus();
+    const button = this.#keepFocus && focusLost ? this.renderRoot.querySelector<HTMLButtonElement>('button') : null;
+    if (!button) return;
+    // A tap must not move the page under the finger (on a small phone focus() scrolled it 280 px to
+    // bring Pause into view); a keyboard user, whose focus shows, is taken to the new button.
+    button.focus({ preventScroll: true });
+    if (button.matches(':focus-visible')) button.scrollIntoView({ block: 'nearest' });
   }
 
   override render() {

@@ -32,6 +32,14 @@ export class DownloadStatus extends AppElement {
         font-weight: 600;
         white-space: nowrap;
       }
+      /* On one line however narrow the screen: wrapped when the pace appeared, it moved Play down
+         by a line and back when the download ended. */
+      .one-line {
+        display: block;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
       .failed {
         color: var(--danger);
       }
@@ -79,7 +87,7 @@ export class DownloadStatus extends AppElement {
       case 'paused':
         return html`<span>Paused at ${percent}% ${amounts}</span>`;
       case 'downloading':
-        return html`<span>Downloading ${percent}%${this.#pace(r, total)} ${amounts}</span>
+        return html`<span class="one-line">Downloading ${percent}%${this.#pace(r, total)} ${amounts}</span>
           <progress max="100" .value=${percent} aria-label="Download progress"></progress>`;
       default:
         return nothing;
@@ -89,7 +97,8 @@ export class DownloadStatus extends AppElement {
   #pace(r: DownloadRecord, total: number): string {
     const speed = downloadSpeed(r.releaseId);
     if (!speed || speed <= 0) return '';
-    return ` · ${formatBytes(speed)}/s · ${formatTimeLeft((total - r.bytesReceived) / speed)} left`;
+    // Time left first: it is what a person waits on, and on a narrow screen the line ends in "…".
+    return ` · ${formatTimeLeft((total - r.bytesReceived) / speed)} left · ${formatBytes(speed)}/s`;
   }
 }
 customElements.define('download-status', DownloadStatus);

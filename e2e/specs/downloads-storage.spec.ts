@@ -83,8 +83,8 @@ test('on a phone, Play and Download are in the first screen of every release pag
 });
 
 // What must hold: the release page does not jump while a download runs. The progress bar showed
-// under the status line only while downloading, and Play and everything below moved by its height
-// when it came and when it went. The network is slowed, as a phone's is, so the bar is seen.
+// under the status line only while downloading, and the pace, once known, wrapped it to two lines:
+// Play and everything below moved each time. The network is slowed, as a phone's is, so the bar is seen.
 test('Play stays where it was while a download starts, runs and ends', async () => {
   const { page, proxy, tearDown } = await startAppSession({ viewport: PHONE });
   try {
@@ -92,13 +92,39 @@ test('Play stays where it was while a download starts, runs and ends', async () 
     const play = page.getByRole('button', { name: 'Play album' });
     const top = async () => (await play.boundingBox())?.y;
     const before = await top();
-    proxy.throttle(150_000);
+    proxy.throttle(60_000);
     await page.getByRole('button', { name: 'Download', exact: true }).click();
     await expect(page.getByRole('progressbar', { name: 'Download progress' })).toBeVisible();
+    expect(await top()).toBe(before);
+    // The time left and the speed, once known, stay on the status's one line (they wrapped).
+    await expect(page.getByText(/Downloading \d+% · .* left/)).toBeVisible({ timeout: 15_000 });
     expect(await top()).toBe(before);
     proxy.throttle(undefined);
     await expect(page.getByText('Available offline')).toBeVisible({ timeout: 30_000 });
     expect(await top()).toBe(before);
+  } finally {
+    await tearDown();
+  }
+});
+
+// What must hold: on a small phone, pressing Download leaves the page where it was. Focus follows
+// the buttons as they change (Download gives way to Pause and Cancel), but for a tap it used to
+// scroll the page 280 px to bring Pause into view, and the release's title went off the screen.
+test('on a small phone, pressing Download does not scroll the page', async () => {
+  const { page, proxy, tearDown } = await startAppSession({ viewport: { width: 320, height: 640 } });
+  try {
+    await openReleaseFromLibrary(page, 'Harbour Lights');
+    await page.getByRole('button', { name: 'OK' }).click(); // the first visit's notice, read
+    proxy.throttle(150_000);
+    // A tap where the button is, as a finger does it (a locator's click first scrolls the button
+    // clear of the scroll padding kept for the tab bar and mini-player, which no finger does).
+    const download = await page.getByRole('button', { name: 'Download', exact: true }).boundingBox();
+    if (!download) throw new Error('no Download button on screen');
+    await page.mouse.click(download.x + download.width / 2, download.y + download.height / 2);
+    await expect(page.getByRole('button', { name: 'Pause download' })).toBeFocused();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(page.getByRole('heading', { name: 'Harbour Lights', level: 1 })).toBeInViewport();
+    proxy.throttle(undefined);
   } finally {
     await tearDown();
   }
