@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { live } from 'lit/directives/live.js';
 import {
   backgroundRefreshEnabled,
@@ -18,7 +18,7 @@ import { sharedStyles } from './shared-styles.js';
 type Control = 'alerts' | 'refresh';
 
 /** The switches for new-release alerts and background catalog refresh, offered only where they work. */
-export class BackgroundSettings extends AppElement {
+export class BackgroundSettings extends PagePart {
   static override properties = {
     alerts: { state: true },
     refresh: { state: true },

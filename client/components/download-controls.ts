@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import type { Release } from '#common/catalog';
 import type { DownloadRecord } from '#common/download-ledger';
 import {
@@ -34,7 +34,7 @@ import { sharedStyles } from './shared-styles.js';
  * (no room, say) is said next to them. A release in several qualities says, before anything is
  * fetched, which quality a download takes and its size, and offers the others (quality-dialog.ts).
  */
-export class DownloadControls extends AppElement {
+export class DownloadControls extends PagePart {
   static override properties = {
     release: { attribute: false },
     record: { attribute: false },

@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { MAX_DOWNLOADS_CHOICES } from '#common/download-ledger';
 import { browserConnection, connectionInsight, type ConnectionInsight } from '#browser/downloads/connection-cost';
 import { appState } from '#browser/state/app-state';
@@ -18,7 +18,7 @@ const INSIGHT_SAID: Record<ConnectionInsight, string> = {
  * How downloads run: how many at once (the others wait in the queue, in order), and whether they
  * wait for an unmetered connection.
  */
-export class DownloadSettings extends AppElement {
+export class DownloadSettings extends PagePart {
   static override properties = { max: { state: true }, saved: { state: true }, unmeteredOnly: { state: true } };
   static override styles = [
     sharedStyles,

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { bytesExpected, type DownloadRecord } from '#common/download-ledger';
 import { formatBytes, formatTimeLeft } from '../format.js';
 import { downloadSpeed } from '../state/download-speed.js';
@@ -7,7 +7,7 @@ import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** A release's offline state in words and, while downloading, a progress bar with speed and time left. */
-export class DownloadStatus extends AppElement {
+export class DownloadStatus extends PagePart {
   static override properties = { record: { attribute: false } };
   static override styles = [
     sharedStyles,

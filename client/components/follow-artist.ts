@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { libraryPrefs, setFollow } from '../state/library-prefs.js';
 import { StoreController } from '../state/store.js';
 import { icon } from './icons.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Follow an artist, and choose whether their new releases download by themselves. */
-export class FollowArtist extends AppElement {
+export class FollowArtist extends PagePart {
   static override properties = { artist: {} };
   static override styles = [
     sharedStyles,

@@ -1,11 +1,11 @@
 import { css, html } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { offlineMode, setOfflineMode } from '../state/offline-mode.js';
 import { StoreController } from '../state/store.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Settings → Playback: the "Offline mode" switch. */
-export class OfflineModeSetting extends AppElement {
+export class OfflineModeSetting extends PagePart {
   static override styles = [
     sharedStyles,
     css`

@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { QUALITIES, QUALITY_LABELS, type Quality, type QualityChoice } from '#common/renditions';
 import type { QualitySettings as Qualities } from '#browser/state/app-state';
 import { loadQualitySettings, qualitySettings, saveQualitySettings } from '../state/quality-settings.js';
@@ -21,7 +21,7 @@ const choiceLabel = (choice: QualityChoice) => (choice === 'ask' ? 'Ask each tim
  * and the streaming quality for what is not downloaded. Releases offered in one quality only
  * ignore it. Each change is saved at once and said beside the controls.
  */
-export class QualitySettings extends AppElement {
+export class QualitySettings extends PagePart {
   static override properties = { saved: { state: true } };
   static override styles = [
     sharedStyles,

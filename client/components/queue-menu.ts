@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import type { Release } from '#common/catalog';
 import { addToQueue, playNext } from '../player/player.js';
 import { showToast } from '../state/toast.js';
@@ -12,7 +12,7 @@ let menus = 0;
  * "Play next" and "Add to queue" for a whole release or one of its tracks (`index`), behind a
  * "More" button. A popover: Escape and a tap outside close it, and focus goes back to the button.
  */
-export class QueueMenu extends AppElement {
+export class QueueMenu extends PagePart {
   static override properties = { release: { attribute: false }, index: { attribute: false }, label: {} };
   static override styles = [
     sharedStyles,

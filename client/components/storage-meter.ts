@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { appState } from '#browser/state/app-state';
 import { storedBytes } from '#browser/downloads/stored-bytes';
 import { playableCopy } from '#common/download-ledger';
@@ -16,7 +16,7 @@ const ESTIMATE_EVERY_MS = 5000;
  * What downloads take (their own total, from the ledger: the browser's estimate also counts the
  * app itself and rounds), against the room the browser gives this site.
  */
-export class StorageMeter extends AppElement {
+export class StorageMeter extends PagePart {
   static override properties = { budget: { state: true } };
   static override styles = [
     sharedStyles,
@@ -43,9 +43,8 @@ export class StorageMeter extends AppElement {
   /**
    * The browser frees a finished or removed download's own copies lazily (Background Fetch's, in
    * Chromium, within about half a minute), and its estimate follows only then: read once, the
-   * line about the app showed those bytes for as long as the page stayed open (2.4 MB after Remove
-   * all, for an app of 0.9 MB). Read again every few seconds while the meter shows, and the line
-   * says such copies are in it.
+   * line about the app's other data showed those bytes for as long as the page stayed open (2.4 MB
+   * after Remove all, for an app of 0.9 MB). Read again every few seconds while the meter shows.
    */
   #refresher: ReturnType<typeof setInterval> | undefined;
 
@@ -63,7 +62,7 @@ export class StorageMeter extends AppElement {
   override render() {
     const stored = storedBytes(downloads.value.values());
     const releases = [...downloads.value.values()].filter((r) => playableCopy(r)).length;
-    const { usage, quota } = storageInfo.value;
+    const { read, usage, quota } = storageInfo.value;
     const ownTotal =
       releases === 0
         ? html`<strong>Nothing</strong> downloaded`
@@ -75,16 +74,16 @@ export class StorageMeter extends AppElement {
           <meter min="0" max=${this.budget} .value=${stored} aria-label="Downloads against the budget"></meter>
         </p>`
       : nothing;
-    if (usage === undefined || quota === undefined) {
+    if (read && (usage === undefined || quota === undefined)) {
       return html`<p>${ownTotal}. This browser does not say how much room it gives the app.</p>
         ${budget}`;
     }
-    return html`<p>${ownTotal} · <strong>${formatBytes(Math.max(0, quota - usage))}</strong> free for Stowaway</p>
-      <meter min="0" max=${quota} .value=${stored} aria-label="Space taken by downloads"></meter>
+    // Until the browser answers, the same lines with the numbers to come: the list below stays put.
+    const known = usage !== undefined && quota !== undefined;
+    return html`<p>${ownTotal} · <strong>${known ? formatBytes(Math.max(0, quota - usage)) : '…'}</strong> free for Stowaway</p>
+      <meter min="0" max=${quota ?? 1} .value=${known ? stored : 0} aria-label="Space taken by downloads"></meter>
       ${budget}
-      <p class="muted">
-        The app, its catalog and copies the browser has yet to clear take ${formatBytes(Math.max(0, usage - stored))}.
-      </p>`;
+      <p class="muted">Other Stowaway data: ${known ? formatBytes(Math.max(0, usage - stored)) : '…'}.</p>`;
   }
 }
 customElements.define('storage-meter', StorageMeter);

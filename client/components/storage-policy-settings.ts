@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { AppElement } from './app-element.js';
+import { PagePart } from './page-part.js';
 import { appState } from '#browser/state/app-state';
 import type { StoragePolicy } from '#browser/downloads/storage-policy';
 import { cleanUpDownloads } from '../downloads/storage-cleanup.js';
@@ -16,7 +16,7 @@ const UNPLAYED_DAYS_CHOICES = [0, 7, 30, 90] as const;
  * Settings › Budget and cleanup: a budget for the downloads (a download that would go over it asks what to
  * remove) and the cleanup (films once watched, albums not played for a while; pinned ones never).
  */
-export class StoragePolicySettings extends AppElement {
+export class StoragePolicySettings extends PagePart {
   static override properties = { policy: { state: true }, budgetSaid: { state: true }, cleanupSaid: { state: true } };
   static override styles = [
     sharedStyles,
