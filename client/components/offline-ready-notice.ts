@@ -18,9 +18,9 @@ export class OfflineReadyNotice extends AppElement {
     sharedStyles,
     floatingNoticeStyles,
     css`
-      /* In the page's flow it pushed the whole page down a second after load (Lighthouse: layout shift 0.13). */
-      /* A tap on the notice, but on OK, reaches what is under it: on a small phone it lies over a
-         release's Download for the seconds it shows. */
+      /* Floating: in the page's flow it pushed the whole page down a second after load (Lighthouse:
+         layout shift 0.13). A tap on it, but on OK, reaches what is under it: on a small phone it
+         lies over a release's Download for the seconds it shows. */
       :host {
         width: min(30em, calc(100% - 2em));
         pointer-events: none;

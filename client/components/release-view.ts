@@ -69,12 +69,17 @@ export class ReleaseView extends AppElement {
   override render() {
     const entry = releaseCache.value.get(this.releaseId);
     if (entry?.status !== 'ready') {
-      if (!entry || entry.status === 'loading') return html`<p role="status" class="muted">Loading…</p>`;
+      if (!entry || entry.status === 'loading')
+        return html`${backToLibrary}
+          <p role="status" class="muted">Loading…</p>`;
       if (entry.status === 'error' && entry.summary) return this.#summaryOnly(entry.summary, entry.message);
+      // The way back where the artist's page has it, at the top.
       return entry.status === 'missing'
-        ? html`<h1 tabindex="-1">Not in the catalog</h1>
-            <p>There is no release “${this.releaseId}”. <a href=${PAGES.catalog}>Back to the library</a></p>`
-        : html`<h1 tabindex="-1">This release could not be opened</h1>
+        ? html`${backToLibrary}
+            <h1 tabindex="-1">Not in the catalog</h1>
+            <p>There is no release “${this.releaseId}”.</p>`
+        : html`${backToLibrary}
+            <h1 tabindex="-1">This release could not be opened</h1>
             <p>${entry.message} A release opens offline once it has been seen or downloaded here.</p>
             <p><button @click=${() => void loadRelease(this.releaseId, { fresh: true })}>Try again</button></p>`;
     }

@@ -134,7 +134,8 @@ export class StowawayApp extends AppElement {
           --below-inset: 0px;
         }
       }
-      /* Notices float above the tab bar (phones) and, when it shows, the mini-player: they follow it in the shell for the ~ selector. */
+      /* Notices float above the tab bar (phones) and, when it shows, the mini-player: they come
+         after it in the shell, for the ~ selector. */
       toast-notice,
       offline-ready-notice {
         bottom: calc(1em + var(--tab-bar-height, env(safe-area-inset-bottom)));
